@@ -1,0 +1,31 @@
+"""vcio_model: what IT leadership and support cost under each option, over several years.
+
+Pure Python (numpy, pandas, numpy-financial, pydantic); never imports streamlit or plotly.
+"""
+
+from .analyses import (
+    SLIDER_RANGES,
+    Comparison,
+    Frontier,
+    OptionResult,
+    Simulation,
+    compare,
+    frontier,
+    sensitivity,
+    simulate,
+    slider_curve,
+)
+from .assumptions import Assumptions, DataFileError, load_assumptions
+from .engine import CATEGORIES, CATEGORY_LABELS
+from .format import money, percent, plural
+from .presets import load_presets
+from .scenario import PROJECT_SIZES, Project, Scenario, ScenarioError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CATEGORIES", "CATEGORY_LABELS", "PROJECT_SIZES", "SLIDER_RANGES", "Assumptions", "Comparison",
+    "DataFileError", "Frontier", "OptionResult", "Project", "Scenario", "ScenarioError",
+    "Simulation", "__version__", "compare", "frontier", "load_assumptions", "load_presets", "money",
+    "percent", "plural", "sensitivity", "simulate", "slider_curve",
+]

@@ -1,0 +1,435 @@
+"""The public analyses: compare, frontier, simulate, sensitivity and slider curves.
+
+All of them call the one vectorised engine (``engine.option_costs``); none loops over grid cells or
+trials in Python.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy_financial as npf
+import pandas as pd
+
+from .assumptions import Assumptions, load_assumptions
+from .engine import CATEGORIES, CATEGORY_LABELS, option_costs
+from .format import money, plural
+from .scenario import Scenario
+
+
+@dataclass
+class OptionResult:
+    """One option's costs over the horizon. Money in nominal USD; costs are positive."""
+
+    id: str
+    name: str
+    short_name: str
+    color: str
+    leadership: str
+    support: str
+    upfront: float
+    yearly_cost: list[float]
+    npv: float
+    total: float  # upfront + sum(yearly_cost), undiscounted
+    breakdown: dict[str, list[float]]  # category -> per year (upfront not included)
+    upfront_breakdown: dict[str, float]
+    cost_per_employee_year: float  # total / employees / years
+    biggest_driver: str  # category with the largest share of the total
+    leadership_hours: list[float]
+    expected_overrun: list[float]
+
+    def category_totals(self) -> dict[str, float]:
+        """Upfront plus every year, by category."""
+        return {c: self.upfront_breakdown.get(c, 0.0) + sum(v) for c, v in self.breakdown.items()}
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "name": self.name, "upfront": self.upfront, "yearly_cost": self.yearly_cost,
+            "npv": self.npv, "total": self.total, "cost_per_employee_year": self.cost_per_employee_year,
+            "breakdown": {c: {"upfront": self.upfront_breakdown.get(c, 0.0), "yearly": v}
+                          for c, v in self.breakdown.items()},
+        }
+
+
+@dataclass
+class Comparison:
+    """Every option for one scenario, the recommendation and its reasons."""
+
+    scenario: Scenario
+    discount_rate: float
+    years: int
+    options: list[OptionResult]
+    recommended: str
+    runner_up: str
+    margin: float  # runner-up NPV minus winner NPV
+    verdict: str  # one sentence
+    reasons: list[str] = field(default_factory=list)
+
+    def option(self, option_id: str) -> OptionResult:
+        return next(o for o in self.options if o.id == option_id)
+
+    def to_dict(self) -> dict:
+        return {
+            "model_version": __import__("vcio_model").__version__,
+            "discount_rate": self.discount_rate, "years": self.years,
+            "recommended": self.recommended, "runner_up": self.runner_up, "margin": self.margin,
+            "verdict": self.verdict, "reasons": self.reasons,
+            "options": [o.to_dict() for o in self.options],
+        }
+
+    def summary_frame(self) -> pd.DataFrame:
+        """One row per option: upfront, each year, total, NPV, per employee per year."""
+        rows = []
+        for o in self.options:
+            row = {"option": o.id, "name": o.name, "upfront": o.upfront}
+            row.update({f"year_{i + 1}": v for i, v in enumerate(o.yearly_cost)})
+            row.update({"total": o.total, "npv": o.npv, "per_employee_year": o.cost_per_employee_year})
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def breakdown_frame(self) -> pd.DataFrame:
+        """Long format: option, category, year (0 = upfront), cost."""
+        rows = []
+        for o in self.options:
+            for c in CATEGORIES:
+                rows.append({"option": o.id, "name": o.name, "category": c,
+                             "category_label": CATEGORY_LABELS[c], "year": 0,
+                             "cost": o.upfront_breakdown.get(c, 0.0)})
+                for i, v in enumerate(o.breakdown[c]):
+                    rows.append({"option": o.id, "name": o.name, "category": c,
+                                 "category_label": CATEGORY_LABELS[c], "year": i + 1, "cost": v})
+        return pd.DataFrame(rows)
+
+    def monthly_cumulative(self) -> pd.DataFrame:
+        """Cumulative cost by month (month 0 = upfront), each year's cost spread evenly."""
+        frames = []
+        for o in self.options:
+            monthly = np.repeat(np.asarray(o.yearly_cost) / 12, 12)
+            cum = o.upfront + np.concatenate([[0.0], np.cumsum(monthly)])
+            frames.append(pd.DataFrame({"option": o.id, "name": o.name,
+                                        "month": np.arange(len(cum)), "cumulative": cum}))
+        return pd.concat(frames, ignore_index=True)
+
+
+def _assumptions(sc: Scenario, a: Assumptions | None) -> Assumptions:
+    a = a or load_assumptions()
+    return a.with_overrides(sc.assumptions) if sc.assumptions else a
+
+
+def compare(scenario: Scenario, assumptions: Assumptions | None = None) -> Comparison:
+    """Cost of every option over the horizon, and the recommended (lowest-NPV) option.
+
+    NPV is ``numpy_financial.npv(discount_rate, [upfront] + yearly_cost)`` on positive costs, so the
+    lowest NPV is the cheapest option; with a rate of 0 it equals ``upfront + sum(yearly_cost)``.
+
+    Examples
+    --------
+    >>> c = compare(Scenario(employees=45, projects_per_year=3))
+    >>> c.recommended
+    'managed_vcio'
+    >>> o = c.option("managed")
+    >>> bool(abs(o.npv - npf.npv(0.08, [o.upfront] + o.yearly_cost)) < 1e-6)
+    True
+    """
+    a = _assumptions(scenario, assumptions)
+    costs = option_costs(scenario, a)
+    results = []
+    for spec in a.options:
+        oc = costs[spec.id]
+        yearly = [float(x) for x in oc.yearly_total()]
+        upfront = float(oc.upfront_total())
+        breakdown = {c: [float(x) for x in oc.yearly[c]] for c in CATEGORIES}
+        up_break = {c: float(oc.upfront.get(c, 0.0)) for c in CATEGORIES}
+        total = upfront + sum(yearly)
+        cat_tot = {c: up_break[c] + sum(breakdown[c]) for c in CATEGORIES}
+        results.append(OptionResult(
+            id=spec.id, name=spec.name, short_name=spec.short_name, color=spec.color,
+            leadership=spec.leadership, support=spec.support,
+            upfront=upfront, yearly_cost=yearly,
+            npv=float(npf.npv(scenario.discount_rate, [upfront] + yearly)),
+            total=total, breakdown=breakdown, upfront_breakdown=up_break,
+            cost_per_employee_year=total / scenario.employees / scenario.years,
+            biggest_driver=max(cat_tot, key=cat_tot.get),
+            leadership_hours=[float(x) for x in oc.leadership_hours],
+            expected_overrun=breakdown["overruns"],
+        ))
+    ranked = sorted(results, key=lambda o: o.npv)
+    best, second = ranked[0], ranked[1]
+    margin = second.npv - best.npv
+    return Comparison(
+        scenario=scenario, discount_rate=scenario.discount_rate, years=scenario.years,
+        options=results, recommended=best.id, runner_up=second.id, margin=margin,
+        verdict=_verdict(scenario, best, second, margin), reasons=_reasons(scenario, best, second),
+    )
+
+
+def _load_words(sc: Scenario) -> str:
+    n = sc.projects_per_year
+    count = f"{n:g} {sc.project_size} project{'s' if n != 1 else ''} a year"
+    if sc.projects:
+        count += f" plus {plural(len(sc.projects), 'named project')}"
+    return count
+
+
+def _verdict(sc: Scenario, best: OptionResult, second: OptionResult, margin: float) -> str:
+    who = sc.company or f"a {sc.employees:,}-person firm"
+    pct = margin / second.npv if second.npv else 0
+    return (f"For {who} with {_load_words(sc)}, {_lower(best.name)} "
+            f"costs {money(best.npv)} over {plural(sc.years, 'year')} in today's money, "
+            f"{money(margin)} ({pct:.0%}) less than the runner-up, {_lower(second.name)}.")
+
+
+def _lower(name: str) -> str:
+    """'Managed services' -> 'managed services'; 'vCIO + ...' and 'CIO' stay as they are."""
+    return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
+
+
+def _reasons(sc: Scenario, best: OptionResult, second: OptionResult) -> list[str]:
+    """Why the winner wins: the categories where it saves most against the runner-up."""
+    b, s = best.category_totals(), second.category_totals()
+    diffs = sorted(((s[c] - b[c], c) for c in CATEGORIES), reverse=True)
+    out = []
+    for d, c in diffs:
+        if d > 0 and len(out) < 3:
+            out.append(f"{CATEGORY_LABELS[c]}: {money(d)} less than {second.short_name} over "
+                       f"{plural(sc.years, 'year')}.")
+    for d, c in diffs[::-1]:
+        if d < 0 and len(out) < 4:
+            out.append(f"It costs {money(-d)} more in {CATEGORY_LABELS[c].lower()}, "
+                       f"outweighed by the savings above.")
+            break
+    return out
+
+
+# ---------------------------------------------------------------------------------- frontier
+@dataclass
+class Frontier:
+    """Cheapest option over a grid. Arrays are indexed [projects, employees]."""
+
+    employees: np.ndarray
+    projects: np.ndarray
+    option_ids: list[str]
+    npv: np.ndarray  # [option, projects, employees]
+    cheapest: np.ndarray  # option ids, [projects, employees]
+    margin: np.ndarray  # runner-up NPV minus cheapest NPV
+
+    def crossovers(self) -> pd.DataFrame:
+        """Where the cheapest option changes along the employees axis, for each project load."""
+        rows = []
+        for i, n in enumerate(self.projects):
+            row = self.cheapest[i]
+            for j in np.nonzero(row[1:] != row[:-1])[0]:
+                rows.append({"projects_per_year": float(n), "employees_from": float(self.employees[j]),
+                             "employees_to": float(self.employees[j + 1]),
+                             "before": str(row[j]), "after": str(row[j + 1])})
+        return pd.DataFrame(rows, columns=["projects_per_year", "employees_from", "employees_to",
+                                           "before", "after"])
+
+
+def frontier(scenario: Scenario, employees=None, projects=None,
+             assumptions: Assumptions | None = None) -> Frontier:
+    """NPV of every option over a company size x project load grid, in one vectorised call.
+
+    Parameters
+    ----------
+    employees, projects : array-like
+        Grid values (employees 1 to 5,000; projects per year 0 to 50). Defaults: 40 log-spaced sizes
+        from 5 to 5,000 and 0 to 20 projects a year.
+    """
+    a = _assumptions(scenario, assumptions)
+    emp = np.asarray(employees if employees is not None else np.geomspace(5, 5000, 40), float)
+    proj = np.asarray(projects if projects is not None else np.arange(0, 21), float)
+    costs = option_costs(scenario, a, employees=emp[None, :], n_proj=proj[:, None])
+    ids = [s.id for s in a.options]
+    npv = np.stack([costs[i].npv(scenario.discount_rate) for i in ids])
+    order = np.argsort(npv, axis=0)
+    best = np.take_along_axis(npv, order[:1], 0)[0]
+    second = np.take_along_axis(npv, order[1:2], 0)[0]
+    return Frontier(employees=emp, projects=proj, option_ids=ids, npv=npv,
+                    cheapest=np.asarray(ids, dtype=object)[order[0]], margin=second - best)
+
+
+# ---------------------------------------------------------------------------------- simulate
+@dataclass
+class Simulation:
+    """Monte Carlo NPVs: ``npv[option_id]`` is an array over trials."""
+
+    option_ids: list[str]
+    names: dict[str, str]
+    npv: dict[str, np.ndarray]
+    trials: int
+    seed: int
+
+    def summary(self) -> pd.DataFrame:
+        """P10, P50, P90, mean and the chance each option is the cheapest."""
+        stack = np.stack([self.npv[i] for i in self.option_ids])
+        wins = np.bincount(np.argmin(stack, axis=0), minlength=len(self.option_ids)) / self.trials
+        rows = []
+        for k, i in enumerate(self.option_ids):
+            p10, p50, p90 = np.percentile(self.npv[i], [10, 50, 90])
+            rows.append({"option": i, "name": self.names[i], "p10": p10, "p50": p50, "p90": p90,
+                         "mean": float(self.npv[i].mean()), "p_cheapest": float(wins[k])})
+        return pd.DataFrame(rows)
+
+    def samples_frame(self, max_rows: int = 2000) -> pd.DataFrame:
+        """Long format (option, name, npv) of at most ``max_rows`` trials per option, for charts."""
+        return pd.concat([pd.DataFrame({"option": i, "name": self.names[i],
+                                        "npv": self.npv[i][:max_rows]}) for i in self.option_ids],
+                         ignore_index=True)
+
+
+def _triangular(rng, low, mode, high, size):
+    if high <= low:
+        return np.full(size, mode)
+    return rng.triangular(low, mode, high, size)
+
+
+def _draw_overruns(rng, sc: Scenario, p, trials: int, years: int) -> dict[str, np.ndarray]:
+    """Realised overrun cost per trial and year for the 'unled' and 'led' profiles.
+
+    The same random numbers drive both profiles (common random numbers), so the difference between
+    options reflects leadership, not luck. A project blows up with the profile's black-swan chance
+    (overrun ``black_swan_overrun`` x Gamma(2, 0.5)), else overruns by the base mean x Exp(1).
+    """
+    k_generic = int(math.ceil(sc.projects_per_year))
+    weights = np.ones(k_generic)
+    if k_generic:
+        weights[-1] = sc.projects_per_year - (k_generic - 1)
+    budgets = np.broadcast_to(np.asarray(p[f"project_budget_{sc.project_size}"])[:, None, None],
+                              (trials, years, k_generic)) * weights
+    named = np.zeros((trials, years, len(sc.projects)))
+    for j, proj in enumerate(sc.projects):
+        b = proj.budget if proj.budget is not None else p[f"project_budget_{proj.size}"]
+        named[:, proj.start_year - 1, j] = b
+    budgets = np.concatenate([budgets, named], axis=-1)
+    u = rng.random(budgets.shape)
+    base = rng.exponential(1.0, budgets.shape)
+    tail = rng.gamma(2.0, 0.5, budgets.shape)
+    out = {}
+    for prof in ("unled", "led"):
+        pbs = np.asarray(p[f"black_swan_prob_{prof}"])[:, None, None]
+        frac = np.where(u < pbs, np.asarray(p["black_swan_overrun"])[:, None, None] * tail,
+                        np.asarray(p[f"overrun_base_{prof}"])[:, None, None] * base)
+        out[prof] = (budgets * frac).sum(axis=-1)
+    return out
+
+
+def simulate(scenario: Scenario, trials: int = 5000, seed: int = 1,
+             assumptions: Assumptions | None = None) -> Simulation:
+    """Monte Carlo of every option's NPV, vectorised over trials and reproducible with ``seed``.
+
+    Each trial draws every assumption from a triangular distribution (low, value, high), each
+    project's overrun from its leadership profile (with a fat tail), and yearly shocks to downtime
+    (spikier under break-fix) and break-fix call volume.
+    """
+    if not 1 <= trials <= 200_000:
+        raise ValueError(f"trials: must be between 1 and 200,000 (got {trials})")
+    a = _assumptions(scenario, assumptions)
+    rng = np.random.default_rng(seed)
+    base = a.values()
+    p = {k: _triangular(rng, min(a.items[k].low, v), v, max(a.items[k].high, v), trials)
+         if k not in scenario.assumptions else np.full(trials, v) for k, v in base.items()}
+    years = scenario.years
+    overruns = _draw_overruns(rng, scenario, p, trials, years)
+    shocks = {
+        "downtime_break_fix": rng.gamma(2.0, 0.5, (trials, years)),
+        "downtime_managed": rng.gamma(4.0, 0.25, (trials, years)),
+        "downtime_inhouse": rng.gamma(3.0, 1 / 3, (trials, years)),
+        "breakfix_incidents": rng.gamma(4.0, 0.25, (trials, years)),
+    }
+    u = rng.random((trials, years))  # one draw drives all three supports (common random numbers)
+    for sup in ("break_fix", "managed", "inhouse"):
+        shocks[f"incident_{sup}"] = (u < p[f"incident_prob_{sup}"][:, None]).astype(float)
+    costs = option_costs(scenario, a, p=p, overrun_draws=overruns, shocks=shocks)
+    ids = [s.id for s in a.options]
+    return Simulation(option_ids=ids, names={s.id: s.name for s in a.options},
+                      npv={i: costs[i].npv(scenario.discount_rate) for i in ids},
+                      trials=trials, seed=seed)
+
+
+# ---------------------------------------------------------------------------------- sensitivity
+def sensitivity(scenario: Scenario, assumptions: Assumptions | None = None) -> pd.DataFrame:
+    """Every assumption at its low and its high: the gap between the two best options, and flips.
+
+    The gap is runner-up NPV minus recommended NPV at the base case (positive). For each assumption,
+    ``gap_low`` / ``gap_high`` is the same pair's gap with that assumption at its low / high, and
+    ``winner_low`` / ``winner_high`` the cheapest option then; ``flips`` is true when either differs
+    from the base recommendation. All 2K+1 variants are computed in one vectorised engine call.
+    Sorted by ``swing`` = |gap_high - gap_low|, largest first.
+    """
+    a = _assumptions(scenario, assumptions)
+    base = a.values()
+    keys = [k for k, it in a.items.items() if it.high > it.low and k not in scenario.assumptions]
+    n = 2 * len(keys) + 1
+    p = {k: np.full(n, v) for k, v in base.items()}
+    for i, k in enumerate(keys):
+        p[k][2 * i + 1] = a.items[k].low
+        p[k][2 * i + 2] = a.items[k].high
+    costs = option_costs(scenario, a, p=p)
+    ids = [s.id for s in a.options]
+    npv = np.stack([costs[i].npv(scenario.discount_rate) for i in ids])  # [option, variant]
+    best_i = int(np.argmin(npv[:, 0]))
+    second_i = int(np.argsort(npv[:, 0])[1])
+    gap = npv[second_i] - npv[best_i]
+    winners = np.asarray(ids, dtype=object)[np.argmin(npv, axis=0)]
+    rows = []
+    for i, k in enumerate(keys):
+        it = a.items[k]
+        lo, hi = 2 * i + 1, 2 * i + 2
+        rows.append({
+            "key": k, "label": it.label, "unit": it.unit, "value": base[k], "low": it.low,
+            "high": it.high, "gap_low": gap[lo], "gap_high": gap[hi],
+            "swing": abs(gap[hi] - gap[lo]), "winner_low": winners[lo], "winner_high": winners[hi],
+            "flips": bool(winners[lo] != ids[best_i] or winners[hi] != ids[best_i]),
+        })
+    df = pd.DataFrame(rows).sort_values("swing", ascending=False, ignore_index=True)
+    df.attrs.update(base_gap=float(gap[0]), recommended=ids[best_i], runner_up=ids[second_i])
+    return df
+
+
+# ---------------------------------------------------------------------------------- slider curves
+SLIDER_RANGES = {
+    "employees": (np.unique(np.round(np.geomspace(5, 5000, 30))), "Employees"),
+    "projects_per_year": (np.arange(0, 21, 1.0), "Projects a year"),
+    "years": (np.arange(1, 11), "Years"),
+    "discount_rate": (np.linspace(0, 0.3, 16), "Discount rate"),
+    "downtime_cost_per_hour": (np.geomspace(100, 1_000_000, 25), "Downtime cost per hour"),
+}
+
+
+def slider_curve(scenario: Scenario, field_name: str, values=None,
+                 assumptions: Assumptions | None = None) -> pd.DataFrame:
+    """How the cheapest option and its margin move across one input's range.
+
+    Returns one row per value: ``value``, ``winner``, ``runner_up``, ``margin`` (runner-up NPV minus
+    winner NPV) and ``npv_<option>`` for every option. Employees and projects use one vectorised
+    engine call; years, discount rate and downtime cost loop over at most 30 values.
+    """
+    if field_name not in SLIDER_RANGES:
+        raise ValueError(f"field_name: must be one of {', '.join(SLIDER_RANGES)} (got {field_name!r})")
+    a = _assumptions(scenario, assumptions)
+    vals = np.asarray(values if values is not None else SLIDER_RANGES[field_name][0], float)
+    ids = [s.id for s in a.options]
+    if field_name in ("employees", "projects_per_year"):
+        kw = {"employees": vals} if field_name == "employees" else {"n_proj": vals}
+        costs = option_costs(scenario, a, **kw)
+        npv = np.stack([costs[i].npv(scenario.discount_rate) for i in ids])
+    else:
+        cols = []
+        for v in vals:
+            sc = scenario.model_copy(update={field_name: int(v) if field_name == "years" else float(v)})
+            if field_name == "years":
+                sc = sc.model_copy(update={"projects": [q for q in sc.projects if q.start_year <= v]})
+            costs = option_costs(sc, a)
+            cols.append([float(costs[i].npv(sc.discount_rate)) for i in ids])
+        npv = np.asarray(cols).T
+    order = np.argsort(npv, axis=0)
+    best = np.take_along_axis(npv, order[:1], 0)[0]
+    second = np.take_along_axis(npv, order[1:2], 0)[0]
+    df = pd.DataFrame({"value": vals, "winner": np.asarray(ids, dtype=object)[order[0]],
+                       "runner_up": np.asarray(ids, dtype=object)[order[1]], "margin": second - best})
+    for k, i in enumerate(ids):
+        df[f"npv_{i}"] = npv[k]
+    return df

@@ -1,0 +1,209 @@
+"""The one validated input schema: command line, URL, scenario JSON file and Python API all use it.
+
+Each field carries its type, bounds, unit and help text together. Percent appears only in widgets;
+here rates are fractions.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .assumptions import load_assumptions
+
+ProjectSize = Literal["small", "medium", "large"]
+PROJECT_SIZES: tuple[str, ...] = ("small", "medium", "large")
+MAX_PROJECTS = 50
+MAX_SCENARIO_BYTES = 200_000
+
+_Text = Annotated[str, Field(max_length=80)]
+
+
+class ScenarioError(ValueError):
+    """Bad input. ``str(err)`` is one line per problem, each naming the field and what is allowed."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+class Project(BaseModel):
+    """A named IT project, such as "Move accounting to AWS"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    name: _Text = Field("Project", min_length=1, description="What the project is called")
+    size: ProjectSize = Field("medium", description="small, medium or large: sets leadership hours")
+    budget: float | None = Field(
+        None, ge=0, le=50_000_000,
+        description="Planned cost in USD, before any overrun (empty = the typical budget for its size)")
+    start_year: int = Field(1, ge=1, le=10, description="Year the project runs in (1 = first year)")
+
+    @field_validator("name")
+    @classmethod
+    def _strip(cls, v: str) -> str:
+        v = " ".join(v.split())
+        if not v:
+            raise ValueError("must not be blank")
+        return v
+
+
+class Scenario(BaseModel):
+    """A company and its IT project load: everything the user can vary.
+
+    Examples
+    --------
+    >>> Scenario(employees=45, projects_per_year=3).years
+    5
+    >>> Scenario.parse_input({"employees": 0})
+    Traceback (most recent call last):
+    ...
+    vcio_model.scenario.ScenarioError: employees: must be at least 1 (allowed 1 to 5,000; got 0)
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    company: _Text = Field("", description="Company name, shown in the verdict and reports")
+    employees: int = Field(45, ge=1, le=5000, description="Number of employees (1 to 5,000)")
+    devices_per_employee: float | None = Field(
+        None, ge=0.5, le=5, description="Devices per employee (empty = the assumption's default)")
+    sites: int | None = Field(None, ge=1, le=500, description="Number of sites (empty = derived from size)")
+    downtime_cost_per_hour: float | None = Field(
+        None, ge=0, le=10_000_000,
+        description="What an hour of IT downtime costs the business, USD (empty = derived from size)")
+    annual_revenue: float | None = Field(
+        None, ge=0, le=1e11, description="Annual revenue in USD (optional; sets downtime cost)")
+    projects_per_year: float = Field(3, ge=0, le=50, description="Typical IT projects a year")
+    project_size: ProjectSize = Field("medium", description="Size of the typical project")
+    projects: list[Project] = Field(
+        default_factory=list, max_length=MAX_PROJECTS,
+        description="Named projects, on top of the typical yearly load")
+    years: int = Field(5, ge=1, le=10, description="How many years to compare")
+    discount_rate: float = Field(0.08, ge=0, le=0.3, description="Yearly discount rate for NPV (fraction)")
+    wage_growth: float | None = Field(None, ge=-0.05, le=0.2, description="Yearly wage growth (fraction)")
+    msp_price_escalation: float | None = Field(
+        None, ge=-0.05, le=0.2, description="Yearly rise of MSP and consultant prices (fraction)")
+    assumptions: dict[str, float] = Field(
+        default_factory=dict, description="Overrides of any key of the assumptions file")
+
+    @field_validator("company")
+    @classmethod
+    def _clean_company(cls, v: str) -> str:
+        return " ".join(v.split())
+
+    @field_validator("assumptions")
+    @classmethod
+    def _known_keys(cls, v: dict[str, float]) -> dict[str, float]:
+        items = load_assumptions().items
+        for key, value in v.items():
+            if key not in items:
+                raise ValueError(f"unknown assumption {key[:60]!r}")
+            if not math.isfinite(value) or value < 0:
+                raise ValueError(f"{key} must be a number of 0 or more, got {value}")
+        return v
+
+    @model_validator(mode="after")
+    def _project_years(self) -> Scenario:
+        for i, p in enumerate(self.projects):
+            if p.start_year > self.years:
+                raise ValueError(f"projects.{i}.start_year is {p.start_year}, after the last year "
+                                 f"({self.years}); use 1 to {self.years}")
+        return self
+
+    # ------------------------------------------------------------------ input helpers
+    @classmethod
+    def parse_input(cls, data: object) -> Scenario:
+        """Validate a dict (parsed JSON, URL or CLI values); raise ``ScenarioError`` on bad input."""
+        if not isinstance(data, dict):
+            raise ScenarioError([f"scenario: must be a JSON object, got {type(data).__name__}"])
+        try:
+            return cls.model_validate(data)
+        except ValidationError as e:
+            raise ScenarioError(describe_errors(e, cls)) from None
+
+    @classmethod
+    def from_json(cls, text: str | bytes, origin: str = "scenario") -> Scenario:
+        """Read a scenario file's text (the same schema as ``--scenario``)."""
+        if len(text) > MAX_SCENARIO_BYTES:
+            raise ScenarioError([f"{origin}: file is larger than {MAX_SCENARIO_BYTES // 1000} kB"])
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError) as e:
+            raise ScenarioError([f"{origin}: not valid JSON ({str(e)[:80]})"]) from None
+        return cls.parse_input(data)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Scenario:
+        p = Path(path)
+        try:
+            raw = p.read_bytes()
+        except OSError as e:
+            raise ScenarioError([f"{p}: cannot read the scenario file ({e.strerror})"]) from None
+        return cls.from_json(raw, origin=str(p))
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2, exclude_defaults=False)
+
+    def updated(self, **changes) -> Scenario:
+        """A validated copy with some fields changed."""
+        return Scenario.parse_input({**self.model_dump(), **changes})
+
+
+def _bounds(model: type[BaseModel], loc: tuple) -> tuple[float | None, float | None]:
+    """The ge/le bounds of the field at ``loc`` (following nested models), for messages."""
+    field_info = None
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        field_info = current.model_fields.get(str(part))
+        if field_info is None:
+            return None, None
+        ann = field_info.annotation
+        current = Project if ann is not None and "Project" in str(ann) else None
+    lo = hi = None
+    for m in getattr(field_info, "metadata", []):
+        lo = getattr(m, "ge", lo)
+        hi = getattr(m, "le", hi)
+    return lo, hi
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
+
+
+def describe_errors(err: ValidationError, model: type[BaseModel] = Scenario) -> list[str]:
+    """Turn pydantic errors into one plain line each: ``field.path: problem (allowed …; got …)``."""
+    out = []
+    for e in err.errors():
+        loc = tuple(p for p in e["loc"] if p not in ("function-after",))
+        path = ".".join(str(p) for p in loc) or "scenario"
+        lo, hi = _bounds(model, loc)
+        got = e.get("input")
+        got_text = repr(got)[:40] if not isinstance(got, dict | list) else type(got).__name__
+        kind = e["type"]
+        if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than") and lo is not None:
+            word = "at least" if kind.startswith("greater") else "at most"
+            limit = lo if kind.startswith("greater") else hi
+            msg = f"must be {word} {_fmt(limit)} (allowed {_fmt(lo)} to {_fmt(hi)}; got {got_text})"
+        elif kind in ("int_parsing", "int_from_float", "float_parsing", "int_type", "float_type",
+                      "finite_number"):
+            rng = f"; allowed {_fmt(lo)} to {_fmt(hi)}" if lo is not None and hi is not None else ""
+            whole = "a whole number" if kind.startswith("int") else "a number"
+            msg = f"must be {whole}{rng} (got {got_text})"
+        elif kind == "literal_error":
+            msg = f"must be one of small, medium, large (got {got_text})"
+        elif kind == "extra_forbidden":
+            msg = "is not a known field"
+        elif kind == "too_long":
+            msg = f"is too long ({e['ctx'].get('max_length', '')} at most)"
+        elif kind == "string_too_short":
+            msg = "must not be empty"
+        else:
+            msg = e["msg"].removeprefix("Value error, ")
+        out.append(f"{path}: {msg}" if not msg.startswith("projects.") else msg)
+    return out
