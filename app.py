@@ -1,0 +1,25 @@
+"""Entry point: page set-up, the shared sidebar, then the page the user asked for."""
+
+import streamlit as st
+
+from vcio_app import sidebar, state, ui
+
+st.set_page_config(page_title="IT leadership cost explorer", page_icon="🧭", layout="wide")
+
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon="🧭", default=True),
+    st.Page("pages/costs.py", title="Costs", icon="💵", url_path="costs"),
+    st.Page("pages/projects.py", title="Projects", icon="🗂️", url_path="projects"),
+    st.Page("pages/where.py", title="Where each option wins", icon="🗺️", url_path="where"),
+    st.Page("pages/risk.py", title="Risk", icon="🎲", url_path="risk"),
+    st.Page("pages/sensitivity.py", title="Sensitivity", icon="🌪️", url_path="sensitivity"),
+    st.Page("pages/assumptions.py", title="Assumptions", icon="📚", url_path="assumptions"),
+    st.Page("pages/about.py", title="About", icon="ℹ️", url_path="about"),
+]
+
+page = st.navigation(PAGES)
+state.init_state()
+scenario = sidebar.render()
+page.run()
+state.sync_url(scenario)
+ui.footer()

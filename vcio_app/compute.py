@@ -1,0 +1,38 @@
+"""Cached calls to the model: each result is kept for scenarios already seen in this server."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+import vcio_model as vm
+
+
+def _sc(scenario_json: str) -> vm.Scenario:
+    return vm.Scenario.model_validate_json(scenario_json)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def compare(scenario_json: str) -> vm.Comparison:
+    return vm.compare(_sc(scenario_json))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def slider_curve(scenario_json: str, field_name: str):
+    return vm.slider_curve(_sc(scenario_json), field_name)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def frontier(scenario_json: str, n_employees: int = 60, max_projects: int = 20) -> vm.Frontier:
+    emp = np.unique(np.round(np.geomspace(5, 5000, n_employees)))
+    return vm.frontier(_sc(scenario_json), employees=emp, projects=np.arange(0, max_projects + 1))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def simulate(scenario_json: str, trials: int = 5000, seed: int = 1) -> vm.Simulation:
+    return vm.simulate(_sc(scenario_json), trials=trials, seed=seed)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def sensitivity(scenario_json: str):
+    return vm.sensitivity(_sc(scenario_json))

@@ -1,0 +1,76 @@
+"""Shared page pieces: header, verdict, option cards, notes, footer. Pages stay short."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+import vcio_model as vm
+
+from . import compute
+from .state import current_scenario
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md_escape(text: str) -> str:
+    """User text (company or project names) shown in Markdown, with no formatting or links."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def page_start(title: str, intro: str = ""):
+    """Heading, intro line, any input problems; returns (scenario, comparison) for the page."""
+    st.title(title)
+    if intro:
+        st.caption(intro)
+    sc = current_scenario()
+    for p in st.session_state.get("url_problems", []) + st.session_state.get("scenario_problems", []):
+        st.warning(p, icon="⚠️")
+    return sc, compute.compare(sc.model_dump_json())
+
+
+def verdict(c: vm.Comparison) -> None:
+    """The one-sentence verdict, big, before any detail."""
+    text = c.verdict
+    if c.scenario.company:
+        text = text.replace(c.scenario.company, md_escape(c.scenario.company), 1)
+    st.markdown(f"### {text}")
+
+
+def option_cards(c: vm.Comparison) -> None:
+    """A card per option: NPV, cost per employee per year, biggest cost driver."""
+    cols = st.columns(len(c.options))
+    ranked = sorted(c.options, key=lambda o: o.npv)
+    for col, o in zip(cols, ranked, strict=True):
+        with col, st.container(border=True):
+            badge = "🏆 Cheapest" if o.id == c.recommended else f"+{vm.money(o.npv - ranked[0].npv)}"
+            st.markdown(f"**{o.short_name}**  \n{badge}")
+            st.metric("Cost over the horizon (NPV)", vm.money(o.npv), help=f"Exactly {vm.money(o.npv, exact=True)}")
+            st.caption(f"{vm.money(o.cost_per_employee_year)} per employee a year  \n"
+                       f"Biggest cost: {vm.CATEGORY_LABELS[o.biggest_driver].lower()}")
+
+
+def plot(fig, key: str | None = None) -> None:
+    st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
+
+
+def glossary() -> None:
+    with st.expander("What the terms mean"):
+        st.markdown(
+            "- **CIO**: chief information officer, the person who plans IT and runs IT projects.\n"
+            "- **vCIO**: a *virtual* or fractional CIO, a senior IT leader rented by the hour or the "
+            "month, usually from an MSP.\n"
+            "- **MSP**: managed service provider, a firm that runs your help desk, patching and "
+            "backups for a flat monthly fee per user.\n"
+            "- **Break-fix**: calling a technician when something breaks and paying by the hour.\n"
+            "- **NPV** (net present value): all future costs added up in today's money, so a dollar "
+            "paid in year 5 counts for less than a dollar paid now.\n"
+            "- **P10 / P50 / P90**: in 10%, 50% and 90% of simulated futures the cost is at or below "
+            "this figure.")
+
+
+def footer() -> None:
+    st.divider()
+    st.caption(f"Model version {vm.__version__} · costs in US dollars · every assumption, with its "
+               "source, is on the Assumptions page · open source, vendor-neutral.")
