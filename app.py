@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from vcio_app import sidebar, state, ui
+from vcio_app import boot, sidebar, state, ui
 
+boot.ensure_entry_point()
 st.set_page_config(page_title="IT leadership cost explorer", page_icon="🧭", layout="wide")
 
 PAGES = [

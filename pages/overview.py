@@ -7,13 +7,16 @@ from vcio_app import charts, ui
 sc, c = ui.page_start(
     "What should IT leadership cost you?",
     "Five ways to run IT, priced over the years for your size and your IT projects. "
-    "Change the inputs on the left; every figure updates.")
+    "Change the inputs on the left; every figure updates.",
+)
 ui.verdict(c)
 for reason in c.reasons:
     st.markdown(f"- {reason}")
 ui.option_cards(c)
 st.subheader("Cost of each option over the horizon")
 ui.plot(charts.cost_bars(c), key="overview_cost")
-st.caption("Net present value (NPV): every year's cost added up in today's money at a "
-           f"{sc.discount_rate:.1%} discount rate, including one-off fees at the start.")
+st.caption(
+    "Net present value (NPV): every year's cost added up in today's money at a "
+    f"{sc.discount_rate:.1%} discount rate, including one-off fees at the start."
+)
 ui.glossary()

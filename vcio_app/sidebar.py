@@ -20,44 +20,84 @@ def _on_preset() -> None:
 
 def _spark(sc: vm.Scenario, field: str, value: float, log_x: bool = False) -> None:
     curve = compute.slider_curve(sc.model_dump_json(), field)
-    st.plotly_chart(charts.slider_sparkline(curve, value, log_x=log_x), width="stretch",
-                    config={"displayModeBar": False, "staticPlot": False}, key=f"spark_{field}")
+    st.plotly_chart(
+        charts.slider_sparkline(curve, value, log_x=log_x),
+        width="stretch",
+        config={"displayModeBar": False, "staticPlot": False},
+        key=f"spark_{field}",
+    )
 
 
 def render() -> vm.Scenario:
     """Draw the sidebar; return the validated scenario it describes."""
     presets = vm.load_presets()
     with st.sidebar:
-        st.selectbox("Example company", [CUSTOM, *presets], key="in_preset", on_change=_on_preset,
-                     format_func=lambda k: "Your own numbers" if k == CUSTOM else presets[k][0],
-                     help="Load a typical prospect; every value stays editable.")
-        st.text_input("Company name", key="in_company", max_chars=80,
-                      placeholder="e.g. Acme Accounting", help="Shown in the verdict and reports.")
+        st.selectbox(
+            "Example company",
+            [CUSTOM, *presets],
+            key="in_preset",
+            on_change=_on_preset,
+            format_func=lambda k: "Your own numbers" if k == CUSTOM else presets[k][0],
+            help="Load a typical prospect; every value stays editable.",
+        )
+        st.text_input(
+            "Company name",
+            key="in_company",
+            max_chars=80,
+            placeholder="e.g. Acme Accounting",
+            help="Shown in the verdict and reports.",
+        )
         sc = current_scenario()
-        st.select_slider("Employees", options=employee_options(st.session_state["in_employees"]),
-                         key="in_employees", help="People who use IT. The scale is logarithmic: "
-                         "each step is a similar relative change.")
+        st.select_slider(
+            "Employees",
+            options=employee_options(st.session_state["in_employees"]),
+            key="in_employees",
+            help="People who use IT. The scale is logarithmic: "
+            "each step is a similar relative change.",
+        )
         _spark(sc, "employees", sc.employees, log_x=True)
-        st.slider("IT projects a year", 0.0, 20.0, step=0.5, key="in_projects",
-                  help="Typical projects a year such as a cloud move or a new phone system. "
-                  "Named projects go on the Projects page.")
+        st.slider(
+            "IT projects a year",
+            0.0,
+            20.0,
+            step=0.5,
+            key="in_projects",
+            help="Typical projects a year such as a cloud move or a new phone system. "
+            "Named projects go on the Projects page.",
+        )
         _spark(sc, "projects_per_year", sc.projects_per_year)
-        st.segmented_control("Typical project size", vm.PROJECT_SIZES, key="in_size",
-                             format_func=str.capitalize,
-                             help="Small about $20k, medium about $75k, large about $300k "
-                             "(Assumptions page).")
+        st.segmented_control(
+            "Typical project size",
+            vm.PROJECT_SIZES,
+            key="in_size",
+            format_func=str.capitalize,
+            help="Small about $20k, medium about $75k, large about $300k (Assumptions page).",
+        )
         st.slider("Years to compare", 1, 10, key="in_years")
         _spark(sc, "years", sc.years)
         with st.expander("Money settings"):
-            st.slider("Discount rate (%)", 0.0, 30.0, step=0.5, key="in_rate_pct",
-                      help="How much less a dollar paid later is worth to you than a dollar today. "
-                      "8% is a common cost of capital for a small firm.")
+            st.slider(
+                "Discount rate (%)",
+                0.0,
+                30.0,
+                step=0.5,
+                key="in_rate_pct",
+                help="How much less a dollar paid later is worth to you than a dollar today. "
+                "8% is a common cost of capital for a small firm.",
+            )
             _spark(sc, "discount_rate", sc.discount_rate)
-            st.number_input("Downtime cost per hour ($, 0 = estimate from size)", 0.0, 10_000_000.0,
-                            step=500.0, key="in_downtime",
-                            help="What an hour with systems down costs in lost work and sales. "
-                            "Left at 0, it is estimated from revenue per employee.")
-            _spark(sc, "downtime_cost_per_hour", sc.downtime_cost_per_hour or _downtime(sc), log_x=True)
+            st.number_input(
+                "Downtime cost per hour ($, 0 = estimate from size)",
+                0.0,
+                10_000_000.0,
+                step=500.0,
+                key="in_downtime",
+                help="What an hour with systems down costs in lost work and sales. "
+                "Left at 0, it is estimated from revenue per employee.",
+            )
+            _spark(
+                sc, "downtime_cost_per_hour", sc.downtime_cost_per_hour or _downtime(sc), log_x=True
+            )
     if st.session_state.get("in_size") is None:  # segmented control clicked off: keep a size
         st.session_state["in_size"] = "medium"
     return current_scenario()

@@ -17,9 +17,18 @@ from vcio_model import Project, Scenario, ScenarioError, load_presets
 DEFAULT = Scenario()
 
 # URL parameter -> (widget key, Scenario field, parse, to-URL text)
-EMPLOYEE_STEPS = sorted({*range(1, 11), *range(12, 31, 2), *range(35, 101, 5), *range(110, 201, 10),
-                         *range(225, 501, 25), *range(550, 1001, 50), *range(1100, 2001, 100),
-                         *range(2250, 5001, 250)})
+EMPLOYEE_STEPS = sorted(
+    {
+        *range(1, 11),
+        *range(12, 31, 2),
+        *range(35, 101, 5),
+        *range(110, 201, 10),
+        *range(225, 501, 25),
+        *range(550, 1001, 50),
+        *range(1100, 2001, 100),
+        *range(2250, 5001, 250),
+    }
+)
 
 
 def employee_options(current: int) -> list[int]:
@@ -44,9 +53,15 @@ URL_FIELDS = {
     "company": ("company", str, str),
     "downtime": ("downtime_cost_per_hour", _num, lambda v: f"{v:g}"),
 }
-URL_LABELS = {"employees": "employees", "projects": "projects per year", "size": "project size",
-              "years": "years", "rate": "discount rate (%)", "company": "company",
-              "downtime": "downtime cost per hour"}
+URL_LABELS = {
+    "employees": "employees",
+    "projects": "projects per year",
+    "size": "project size",
+    "years": "years",
+    "rate": "discount rate (%)",
+    "company": "company",
+    "downtime": "downtime cost per hour",
+}
 
 
 def scenario_from_params(params: dict[str, str | list[str]]) -> tuple[dict, list[str]]:
@@ -82,7 +97,12 @@ def scenario_to_params(sc: Scenario) -> dict[str, str]:
     out = {}
     for param, (fld, _, render) in URL_FIELDS.items():
         v = getattr(sc, fld)
-        if v is None or v == "" or v == getattr(DEFAULT, fld) and param not in ("employees", "projects"):
+        if (
+            v is None
+            or v == ""
+            or v == getattr(DEFAULT, fld)
+            and param not in ("employees", "projects")
+        ):
             continue
         out[param] = render(v)
     return out
@@ -112,8 +132,16 @@ def apply_scenario(sc: Scenario) -> None:
     ss["in_downtime"] = float(sc.downtime_cost_per_hour or 0.0)
     ss["projects"] = [p.model_dump() for p in sc.projects]
     ss["overrides"] = dict(sc.assumptions)
-    ss["extra_fields"] = {k: getattr(sc, k) for k in ("devices_per_employee", "sites", "annual_revenue",
-                                                         "wage_growth", "msp_price_escalation")}
+    ss["extra_fields"] = {
+        k: getattr(sc, k)
+        for k in (
+            "devices_per_employee",
+            "sites",
+            "annual_revenue",
+            "wage_growth",
+            "msp_price_escalation",
+        )
+    }
 
 
 def init_state() -> None:
@@ -149,8 +177,10 @@ def current_scenario() -> Scenario:
             problems.append(f"Project {i + 1} left out: {_first_line(e)}")
             continue
         if proj.start_year > raw["years"]:
-            problems.append(f"Project '{proj.name}' starts in year {proj.start_year}, after the "
-                            f"{raw['years']}-year horizon, so it is not counted.")
+            problems.append(
+                f"Project '{proj.name}' starts in year {proj.start_year}, after the "
+                f"{raw['years']}-year horizon, so it is not counted."
+            )
             continue
         projects.append(proj.model_dump())
     raw["projects"] = projects

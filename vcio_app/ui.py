@@ -8,7 +8,7 @@ import streamlit as st
 
 import vcio_model as vm
 
-from . import compute
+from . import boot, compute
 from .state import current_scenario
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
@@ -21,11 +21,14 @@ def md_escape(text: str) -> str:
 
 def page_start(title: str, intro: str = ""):
     """Heading, intro line, any input problems; returns (scenario, comparison) for the page."""
+    boot.ensure_entry_point()
     st.title(title)
     if intro:
         st.caption(intro)
     sc = current_scenario()
-    for p in st.session_state.get("url_problems", []) + st.session_state.get("scenario_problems", []):
+    for p in st.session_state.get("url_problems", []) + st.session_state.get(
+        "scenario_problems", []
+    ):
         st.warning(p, icon="⚠️")
     return sc, compute.compare(sc.model_dump_json())
 
@@ -44,11 +47,19 @@ def option_cards(c: vm.Comparison) -> None:
     ranked = sorted(c.options, key=lambda o: o.npv)
     for col, o in zip(cols, ranked, strict=True):
         with col, st.container(border=True):
-            badge = "🏆 Cheapest" if o.id == c.recommended else f"+{vm.money(o.npv - ranked[0].npv)}"
+            badge = (
+                "🏆 Cheapest" if o.id == c.recommended else f"+{vm.money(o.npv - ranked[0].npv)}"
+            )
             st.markdown(f"**{o.short_name}**  \n{badge}")
-            st.metric("Cost over the horizon (NPV)", vm.money(o.npv), help=f"Exactly {vm.money(o.npv, exact=True)}")
-            st.caption(f"{vm.money(o.cost_per_employee_year)} per employee a year  \n"
-                       f"Biggest cost: {vm.CATEGORY_LABELS[o.biggest_driver].lower()}")
+            st.metric(
+                "Cost over the horizon (NPV)",
+                vm.money(o.npv),
+                help=f"Exactly {vm.money(o.npv, exact=True)}",
+            )
+            st.caption(
+                f"{vm.money(o.cost_per_employee_year)} per employee a year  \n"
+                f"Biggest cost: {vm.CATEGORY_LABELS[o.biggest_driver].lower()}"
+            )
 
 
 def plot(fig, key: str | None = None) -> None:
@@ -67,10 +78,13 @@ def glossary() -> None:
             "- **NPV** (net present value): all future costs added up in today's money, so a dollar "
             "paid in year 5 counts for less than a dollar paid now.\n"
             "- **P10 / P50 / P90**: in 10%, 50% and 90% of simulated futures the cost is at or below "
-            "this figure.")
+            "this figure."
+        )
 
 
 def footer() -> None:
     st.divider()
-    st.caption(f"Model version {vm.__version__} · costs in US dollars · every assumption, with its "
-               "source, is on the Assumptions page · open source, vendor-neutral.")
+    st.caption(
+        f"Model version {vm.__version__} · costs in US dollars · every assumption, with its "
+        "source, is on the Assumptions page · open source, vendor-neutral."
+    )

@@ -46,10 +46,17 @@ class OptionResult:
 
     def to_dict(self) -> dict:
         return {
-            "id": self.id, "name": self.name, "upfront": self.upfront, "yearly_cost": self.yearly_cost,
-            "npv": self.npv, "total": self.total, "cost_per_employee_year": self.cost_per_employee_year,
-            "breakdown": {c: {"upfront": self.upfront_breakdown.get(c, 0.0), "yearly": v}
-                          for c, v in self.breakdown.items()},
+            "id": self.id,
+            "name": self.name,
+            "upfront": self.upfront,
+            "yearly_cost": self.yearly_cost,
+            "npv": self.npv,
+            "total": self.total,
+            "cost_per_employee_year": self.cost_per_employee_year,
+            "breakdown": {
+                c: {"upfront": self.upfront_breakdown.get(c, 0.0), "yearly": v}
+                for c, v in self.breakdown.items()
+            },
         }
 
 
@@ -73,9 +80,13 @@ class Comparison:
     def to_dict(self) -> dict:
         return {
             "model_version": __import__("vcio_model").__version__,
-            "discount_rate": self.discount_rate, "years": self.years,
-            "recommended": self.recommended, "runner_up": self.runner_up, "margin": self.margin,
-            "verdict": self.verdict, "reasons": self.reasons,
+            "discount_rate": self.discount_rate,
+            "years": self.years,
+            "recommended": self.recommended,
+            "runner_up": self.runner_up,
+            "margin": self.margin,
+            "verdict": self.verdict,
+            "reasons": self.reasons,
             "options": [o.to_dict() for o in self.options],
         }
 
@@ -85,7 +96,9 @@ class Comparison:
         for o in self.options:
             row = {"option": o.id, "name": o.name, "upfront": o.upfront}
             row.update({f"year_{i + 1}": v for i, v in enumerate(o.yearly_cost)})
-            row.update({"total": o.total, "npv": o.npv, "per_employee_year": o.cost_per_employee_year})
+            row.update(
+                {"total": o.total, "npv": o.npv, "per_employee_year": o.cost_per_employee_year}
+            )
             rows.append(row)
         return pd.DataFrame(rows)
 
@@ -94,12 +107,27 @@ class Comparison:
         rows = []
         for o in self.options:
             for c in CATEGORIES:
-                rows.append({"option": o.id, "name": o.name, "category": c,
-                             "category_label": CATEGORY_LABELS[c], "year": 0,
-                             "cost": o.upfront_breakdown.get(c, 0.0)})
+                rows.append(
+                    {
+                        "option": o.id,
+                        "name": o.name,
+                        "category": c,
+                        "category_label": CATEGORY_LABELS[c],
+                        "year": 0,
+                        "cost": o.upfront_breakdown.get(c, 0.0),
+                    }
+                )
                 for i, v in enumerate(o.breakdown[c]):
-                    rows.append({"option": o.id, "name": o.name, "category": c,
-                                 "category_label": CATEGORY_LABELS[c], "year": i + 1, "cost": v})
+                    rows.append(
+                        {
+                            "option": o.id,
+                            "name": o.name,
+                            "category": c,
+                            "category_label": CATEGORY_LABELS[c],
+                            "year": i + 1,
+                            "cost": v,
+                        }
+                    )
         return pd.DataFrame(rows)
 
     def monthly_cumulative(self) -> pd.DataFrame:
@@ -108,8 +136,16 @@ class Comparison:
         for o in self.options:
             monthly = np.repeat(np.asarray(o.yearly_cost) / 12, 12)
             cum = o.upfront + np.concatenate([[0.0], np.cumsum(monthly)])
-            frames.append(pd.DataFrame({"option": o.id, "name": o.name,
-                                        "month": np.arange(len(cum)), "cumulative": cum}))
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "option": o.id,
+                        "name": o.name,
+                        "month": np.arange(len(cum)),
+                        "cumulative": cum,
+                    }
+                )
+            )
         return pd.concat(frames, ignore_index=True)
 
 
@@ -144,24 +180,39 @@ def compare(scenario: Scenario, assumptions: Assumptions | None = None) -> Compa
         up_break = {c: float(oc.upfront.get(c, 0.0)) for c in CATEGORIES}
         total = upfront + sum(yearly)
         cat_tot = {c: up_break[c] + sum(breakdown[c]) for c in CATEGORIES}
-        results.append(OptionResult(
-            id=spec.id, name=spec.name, short_name=spec.short_name, color=spec.color,
-            leadership=spec.leadership, support=spec.support,
-            upfront=upfront, yearly_cost=yearly,
-            npv=float(npf.npv(scenario.discount_rate, [upfront] + yearly)),
-            total=total, breakdown=breakdown, upfront_breakdown=up_break,
-            cost_per_employee_year=total / scenario.employees / scenario.years,
-            biggest_driver=max(cat_tot, key=cat_tot.get),
-            leadership_hours=[float(x) for x in oc.leadership_hours],
-            expected_overrun=breakdown["overruns"],
-        ))
+        results.append(
+            OptionResult(
+                id=spec.id,
+                name=spec.name,
+                short_name=spec.short_name,
+                color=spec.color,
+                leadership=spec.leadership,
+                support=spec.support,
+                upfront=upfront,
+                yearly_cost=yearly,
+                npv=float(npf.npv(scenario.discount_rate, [upfront] + yearly)),
+                total=total,
+                breakdown=breakdown,
+                upfront_breakdown=up_break,
+                cost_per_employee_year=total / scenario.employees / scenario.years,
+                biggest_driver=max(cat_tot, key=cat_tot.get),
+                leadership_hours=[float(x) for x in oc.leadership_hours],
+                expected_overrun=breakdown["overruns"],
+            )
+        )
     ranked = sorted(results, key=lambda o: o.npv)
     best, second = ranked[0], ranked[1]
     margin = second.npv - best.npv
     return Comparison(
-        scenario=scenario, discount_rate=scenario.discount_rate, years=scenario.years,
-        options=results, recommended=best.id, runner_up=second.id, margin=margin,
-        verdict=_verdict(scenario, best, second, margin), reasons=_reasons(scenario, best, second),
+        scenario=scenario,
+        discount_rate=scenario.discount_rate,
+        years=scenario.years,
+        options=results,
+        recommended=best.id,
+        runner_up=second.id,
+        margin=margin,
+        verdict=_verdict(scenario, best, second, margin),
+        reasons=_reasons(scenario, best, second),
     )
 
 
@@ -176,9 +227,11 @@ def _load_words(sc: Scenario) -> str:
 def _verdict(sc: Scenario, best: OptionResult, second: OptionResult, margin: float) -> str:
     who = sc.company or f"a {sc.employees:,}-person firm"
     pct = margin / second.npv if second.npv else 0
-    return (f"For {who} with {_load_words(sc)}, {_lower(best.name)} "
-            f"costs {money(best.npv)} over {plural(sc.years, 'year')} in today's money, "
-            f"{money(margin)} ({pct:.0%}) less than the runner-up, {_lower(second.name)}.")
+    return (
+        f"For {who} with {_load_words(sc)}, {_lower(best.name)} "
+        f"costs {money(best.npv)} over {plural(sc.years, 'year')} in today's money, "
+        f"{money(margin)} ({pct:.0%}) less than the runner-up, {_lower(second.name)}."
+    )
 
 
 def _lower(name: str) -> str:
@@ -193,12 +246,16 @@ def _reasons(sc: Scenario, best: OptionResult, second: OptionResult) -> list[str
     out = []
     for d, c in diffs:
         if d > 0 and len(out) < 3:
-            out.append(f"{CATEGORY_LABELS[c]}: {money(d)} less than {second.short_name} over "
-                       f"{plural(sc.years, 'year')}.")
+            out.append(
+                f"{CATEGORY_LABELS[c]}: {money(d)} less than {second.short_name} over "
+                f"{plural(sc.years, 'year')}."
+            )
     for d, c in diffs[::-1]:
         if d < 0 and len(out) < 4:
-            out.append(f"It costs {money(-d)} more in {CATEGORY_LABELS[c].lower()}, "
-                       f"outweighed by the savings above.")
+            out.append(
+                f"It costs {money(-d)} more in {CATEGORY_LABELS[c].lower()}, "
+                f"outweighed by the savings above."
+            )
             break
     return out
 
@@ -221,15 +278,23 @@ class Frontier:
         for i, n in enumerate(self.projects):
             row = self.cheapest[i]
             for j in np.nonzero(row[1:] != row[:-1])[0]:
-                rows.append({"projects_per_year": float(n), "employees_from": float(self.employees[j]),
-                             "employees_to": float(self.employees[j + 1]),
-                             "before": str(row[j]), "after": str(row[j + 1])})
-        return pd.DataFrame(rows, columns=["projects_per_year", "employees_from", "employees_to",
-                                           "before", "after"])
+                rows.append(
+                    {
+                        "projects_per_year": float(n),
+                        "employees_from": float(self.employees[j]),
+                        "employees_to": float(self.employees[j + 1]),
+                        "before": str(row[j]),
+                        "after": str(row[j + 1]),
+                    }
+                )
+        return pd.DataFrame(
+            rows, columns=["projects_per_year", "employees_from", "employees_to", "before", "after"]
+        )
 
 
-def frontier(scenario: Scenario, employees=None, projects=None,
-             assumptions: Assumptions | None = None) -> Frontier:
+def frontier(
+    scenario: Scenario, employees=None, projects=None, assumptions: Assumptions | None = None
+) -> Frontier:
     """NPV of every option over a company size x project load grid, in one vectorised call.
 
     Parameters
@@ -247,8 +312,14 @@ def frontier(scenario: Scenario, employees=None, projects=None,
     order = np.argsort(npv, axis=0)
     best = np.take_along_axis(npv, order[:1], 0)[0]
     second = np.take_along_axis(npv, order[1:2], 0)[0]
-    return Frontier(employees=emp, projects=proj, option_ids=ids, npv=npv,
-                    cheapest=np.asarray(ids, dtype=object)[order[0]], margin=second - best)
+    return Frontier(
+        employees=emp,
+        projects=proj,
+        option_ids=ids,
+        npv=npv,
+        cheapest=np.asarray(ids, dtype=object)[order[0]],
+        margin=second - best,
+    )
 
 
 # ---------------------------------------------------------------------------------- simulate
@@ -269,15 +340,28 @@ class Simulation:
         rows = []
         for k, i in enumerate(self.option_ids):
             p10, p50, p90 = np.percentile(self.npv[i], [10, 50, 90])
-            rows.append({"option": i, "name": self.names[i], "p10": p10, "p50": p50, "p90": p90,
-                         "mean": float(self.npv[i].mean()), "p_cheapest": float(wins[k])})
+            rows.append(
+                {
+                    "option": i,
+                    "name": self.names[i],
+                    "p10": p10,
+                    "p50": p50,
+                    "p90": p90,
+                    "mean": float(self.npv[i].mean()),
+                    "p_cheapest": float(wins[k]),
+                }
+            )
         return pd.DataFrame(rows)
 
     def samples_frame(self, max_rows: int = 2000) -> pd.DataFrame:
         """Long format (option, name, npv) of at most ``max_rows`` trials per option, for charts."""
-        return pd.concat([pd.DataFrame({"option": i, "name": self.names[i],
-                                        "npv": self.npv[i][:max_rows]}) for i in self.option_ids],
-                         ignore_index=True)
+        return pd.concat(
+            [
+                pd.DataFrame({"option": i, "name": self.names[i], "npv": self.npv[i][:max_rows]})
+                for i in self.option_ids
+            ],
+            ignore_index=True,
+        )
 
 
 def _triangular(rng, low, mode, high, size):
@@ -297,8 +381,13 @@ def _draw_overruns(rng, sc: Scenario, p, trials: int, years: int) -> dict[str, n
     weights = np.ones(k_generic)
     if k_generic:
         weights[-1] = sc.projects_per_year - (k_generic - 1)
-    budgets = np.broadcast_to(np.asarray(p[f"project_budget_{sc.project_size}"])[:, None, None],
-                              (trials, years, k_generic)) * weights
+    budgets = (
+        np.broadcast_to(
+            np.asarray(p[f"project_budget_{sc.project_size}"])[:, None, None],
+            (trials, years, k_generic),
+        )
+        * weights
+    )
     named = np.zeros((trials, years, len(sc.projects)))
     for j, proj in enumerate(sc.projects):
         b = proj.budget if proj.budget is not None else p[f"project_budget_{proj.size}"]
@@ -310,14 +399,18 @@ def _draw_overruns(rng, sc: Scenario, p, trials: int, years: int) -> dict[str, n
     out = {}
     for prof in ("unled", "led"):
         pbs = np.asarray(p[f"black_swan_prob_{prof}"])[:, None, None]
-        frac = np.where(u < pbs, np.asarray(p["black_swan_overrun"])[:, None, None] * tail,
-                        np.asarray(p[f"overrun_base_{prof}"])[:, None, None] * base)
+        frac = np.where(
+            u < pbs,
+            np.asarray(p["black_swan_overrun"])[:, None, None] * tail,
+            np.asarray(p[f"overrun_base_{prof}"])[:, None, None] * base,
+        )
         out[prof] = (budgets * frac).sum(axis=-1)
     return out
 
 
-def simulate(scenario: Scenario, trials: int = 5000, seed: int = 1,
-             assumptions: Assumptions | None = None) -> Simulation:
+def simulate(
+    scenario: Scenario, trials: int = 5000, seed: int = 1, assumptions: Assumptions | None = None
+) -> Simulation:
     """Monte Carlo of every option's NPV, vectorised over trials and reproducible with ``seed``.
 
     Each trial draws every assumption from a triangular distribution (low, value, high), each
@@ -329,8 +422,12 @@ def simulate(scenario: Scenario, trials: int = 5000, seed: int = 1,
     a = _assumptions(scenario, assumptions)
     rng = np.random.default_rng(seed)
     base = a.values()
-    p = {k: _triangular(rng, min(a.items[k].low, v), v, max(a.items[k].high, v), trials)
-         if k not in scenario.assumptions else np.full(trials, v) for k, v in base.items()}
+    p = {
+        k: _triangular(rng, min(a.items[k].low, v), v, max(a.items[k].high, v), trials)
+        if k not in scenario.assumptions
+        else np.full(trials, v)
+        for k, v in base.items()
+    }
     years = scenario.years
     overruns = _draw_overruns(rng, scenario, p, trials, years)
     shocks = {
@@ -344,9 +441,13 @@ def simulate(scenario: Scenario, trials: int = 5000, seed: int = 1,
         shocks[f"incident_{sup}"] = (u < p[f"incident_prob_{sup}"][:, None]).astype(float)
     costs = option_costs(scenario, a, p=p, overrun_draws=overruns, shocks=shocks)
     ids = [s.id for s in a.options]
-    return Simulation(option_ids=ids, names={s.id: s.name for s in a.options},
-                      npv={i: costs[i].npv(scenario.discount_rate) for i in ids},
-                      trials=trials, seed=seed)
+    return Simulation(
+        option_ids=ids,
+        names={s.id: s.name for s in a.options},
+        npv={i: costs[i].npv(scenario.discount_rate) for i in ids},
+        trials=trials,
+        seed=seed,
+    )
 
 
 # ---------------------------------------------------------------------------------- sensitivity
@@ -378,12 +479,22 @@ def sensitivity(scenario: Scenario, assumptions: Assumptions | None = None) -> p
     for i, k in enumerate(keys):
         it = a.items[k]
         lo, hi = 2 * i + 1, 2 * i + 2
-        rows.append({
-            "key": k, "label": it.label, "unit": it.unit, "value": base[k], "low": it.low,
-            "high": it.high, "gap_low": gap[lo], "gap_high": gap[hi],
-            "swing": abs(gap[hi] - gap[lo]), "winner_low": winners[lo], "winner_high": winners[hi],
-            "flips": bool(winners[lo] != ids[best_i] or winners[hi] != ids[best_i]),
-        })
+        rows.append(
+            {
+                "key": k,
+                "label": it.label,
+                "unit": it.unit,
+                "value": base[k],
+                "low": it.low,
+                "high": it.high,
+                "gap_low": gap[lo],
+                "gap_high": gap[hi],
+                "swing": abs(gap[hi] - gap[lo]),
+                "winner_low": winners[lo],
+                "winner_high": winners[hi],
+                "flips": bool(winners[lo] != ids[best_i] or winners[hi] != ids[best_i]),
+            }
+        )
     df = pd.DataFrame(rows).sort_values("swing", ascending=False, ignore_index=True)
     df.attrs.update(base_gap=float(gap[0]), recommended=ids[best_i], runner_up=ids[second_i])
     return df
@@ -399,8 +510,9 @@ SLIDER_RANGES = {
 }
 
 
-def slider_curve(scenario: Scenario, field_name: str, values=None,
-                 assumptions: Assumptions | None = None) -> pd.DataFrame:
+def slider_curve(
+    scenario: Scenario, field_name: str, values=None, assumptions: Assumptions | None = None
+) -> pd.DataFrame:
     """How the cheapest option and its margin move across one input's range.
 
     Returns one row per value: ``value``, ``winner``, ``runner_up``, ``margin`` (runner-up NPV minus
@@ -408,7 +520,9 @@ def slider_curve(scenario: Scenario, field_name: str, values=None,
     engine call; years, discount rate and downtime cost loop over at most 30 values.
     """
     if field_name not in SLIDER_RANGES:
-        raise ValueError(f"field_name: must be one of {', '.join(SLIDER_RANGES)} (got {field_name!r})")
+        raise ValueError(
+            f"field_name: must be one of {', '.join(SLIDER_RANGES)} (got {field_name!r})"
+        )
     a = _assumptions(scenario, assumptions)
     vals = np.asarray(values if values is not None else SLIDER_RANGES[field_name][0], float)
     ids = [s.id for s in a.options]
@@ -419,17 +533,27 @@ def slider_curve(scenario: Scenario, field_name: str, values=None,
     else:
         cols = []
         for v in vals:
-            sc = scenario.model_copy(update={field_name: int(v) if field_name == "years" else float(v)})
+            sc = scenario.model_copy(
+                update={field_name: int(v) if field_name == "years" else float(v)}
+            )
             if field_name == "years":
-                sc = sc.model_copy(update={"projects": [q for q in sc.projects if q.start_year <= v]})
+                sc = sc.model_copy(
+                    update={"projects": [q for q in sc.projects if q.start_year <= v]}
+                )
             costs = option_costs(sc, a)
             cols.append([float(costs[i].npv(sc.discount_rate)) for i in ids])
         npv = np.asarray(cols).T
     order = np.argsort(npv, axis=0)
     best = np.take_along_axis(npv, order[:1], 0)[0]
     second = np.take_along_axis(npv, order[1:2], 0)[0]
-    df = pd.DataFrame({"value": vals, "winner": np.asarray(ids, dtype=object)[order[0]],
-                       "runner_up": np.asarray(ids, dtype=object)[order[1]], "margin": second - best})
+    df = pd.DataFrame(
+        {
+            "value": vals,
+            "winner": np.asarray(ids, dtype=object)[order[0]],
+            "runner_up": np.asarray(ids, dtype=object)[order[1]],
+            "margin": second - best,
+        }
+    )
     for k, i in enumerate(ids):
         df[f"npv_{i}"] = npv[k]
     return df

@@ -17,8 +17,19 @@ import numpy as np
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-ASSUMPTION_COLUMNS = ("key", "label", "group", "value", "unit", "low", "high", "source", "year",
-                      "estimate", "notes")
+ASSUMPTION_COLUMNS = (
+    "key",
+    "label",
+    "group",
+    "value",
+    "unit",
+    "low",
+    "high",
+    "source",
+    "year",
+    "estimate",
+    "notes",
+)
 
 
 class DataFileError(ValueError):
@@ -196,19 +207,24 @@ def _read_tables(path: Path) -> dict[str, SizeTable]:
     tables = {}
     for name, pts in rows.items():
         pts.sort()
-        tables[name] = SizeTable(name, tuple(p[0] for p in pts), tuple(p[1] for p in pts), pts[0][2])
+        tables[name] = SizeTable(
+            name, tuple(p[0] for p in pts), tuple(p[1] for p in pts), pts[0][2]
+        )
     return tables
 
 
 def _read_options(path: Path) -> tuple[OptionSpec, ...]:
     with path.open(newline="", encoding="utf-8") as f:
-        specs = tuple(OptionSpec(**{k: (v or "").strip() for k, v in row.items()})
-                      for row in csv.DictReader(f))
+        specs = tuple(
+            OptionSpec(**{k: (v or "").strip() for k, v in row.items()})
+            for row in csv.DictReader(f)
+        )
     for s in specs:
         if s.leadership not in LEADERSHIPS or s.support not in SUPPORTS:
             raise DataFileError(
                 f"{path.name} ({s.id}): leadership must be one of {LEADERSHIPS} and support one of "
-                f"{SUPPORTS}, got {s.leadership!r} / {s.support!r}")
+                f"{SUPPORTS}, got {s.leadership!r} / {s.support!r}"
+            )
     return specs
 
 
@@ -231,7 +247,9 @@ def _load(data_dir: str, assumptions_text: str | None) -> Assumptions:
     return Assumptions(items=items, tables=tables, options=_read_options(d / "options.csv"))
 
 
-def load_assumptions(path: str | Path | None = None, data_dir: str | Path | None = None) -> Assumptions:
+def load_assumptions(
+    path: str | Path | None = None, data_dir: str | Path | None = None
+) -> Assumptions:
     """Load the defaults from ``data/`` (or an assumptions CSV at ``path`` in the same format).
 
     Results are cached, so calling this on every rerun costs nothing.

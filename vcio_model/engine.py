@@ -86,8 +86,15 @@ def _arr(x):
     return np.asarray(x, float)[..., None]
 
 
-def option_costs(sc: Scenario, a: Assumptions, p=None, employees=None, n_proj=None,
-                 overrun_draws: dict | None = None, shocks: dict | None = None) -> dict[str, OptionCosts]:
+def option_costs(
+    sc: Scenario,
+    a: Assumptions,
+    p=None,
+    employees=None,
+    n_proj=None,
+    overrun_draws: dict | None = None,
+    shocks: dict | None = None,
+) -> dict[str, OptionCosts]:
     """Costs of every option in ``a.options`` for scenario ``sc``.
 
     Parameters
@@ -110,7 +117,11 @@ def option_costs(sc: Scenario, a: Assumptions, p=None, employees=None, n_proj=No
     n_proj = sc.projects_per_year if n_proj is None else n_proj
     t = np.arange(years)
     wage_g = sc.wage_growth if sc.wage_growth is not None else p["wage_growth"]
-    price_g = sc.msp_price_escalation if sc.msp_price_escalation is not None else p["msp_price_escalation"]
+    price_g = (
+        sc.msp_price_escalation
+        if sc.msp_price_escalation is not None
+        else p["msp_price_escalation"]
+    )
     w = (1 + _arr(wage_g)) ** t  # wage index, S + (years,)
     m = (1 + _arr(price_g)) ** t  # price index
     shocks = shocks or {}
@@ -125,13 +136,19 @@ def option_costs(sc: Scenario, a: Assumptions, p=None, employees=None, n_proj=No
     if sc.downtime_cost_per_hour is not None:
         downtime_rate = np.asarray(sc.downtime_cost_per_hour, float) * w
     else:
-        revenue = _arr(sc.annual_revenue) if sc.annual_revenue else E * _arr(p["revenue_per_employee"])
+        revenue = (
+            _arr(sc.annual_revenue) if sc.annual_revenue else E * _arr(p["revenue_per_employee"])
+        )
         downtime_rate = revenue / HOURS_PER_YEAR * _arr(p["downtime_productivity_loss"]) * w
     devices = E * (sc.devices_per_employee or _arr(p["devices_per_employee"]))
-    sites = _arr(sc.sites) if sc.sites else np.maximum(1, np.ceil(E / _arr(p["employees_per_site"])))
+    sites = (
+        _arr(sc.sites) if sc.sites else np.maximum(1, np.ceil(E / _arr(p["employees_per_site"])))
+    )
 
     if overrun_draws is None:
-        overrun = {prof: budget * _arr(expected_overrun_fraction(p, prof)) for prof in ("unled", "led")}
+        overrun = {
+            prof: budget * _arr(expected_overrun_fraction(p, prof)) for prof in ("unled", "led")
+        }
     else:
         overrun = overrun_draws
     zeros = np.zeros(np.broadcast_shapes(E.shape, budget.shape, w.shape))
@@ -153,7 +170,9 @@ def option_costs(sc: Scenario, a: Assumptions, p=None, employees=None, n_proj=No
         pay = base * (1 + bonus)
         tenure = _arr(p["cio_tenure_years"])
         hire_months = _arr(p["cio_time_to_hire_months"])
-        vacancy = np.where(t == 0, np.minimum(hire_months, 12) / 12, np.minimum(hire_months / 12 / tenure, 1))
+        vacancy = np.where(
+            t == 0, np.minimum(hire_months, 12) / 12, np.minimum(hire_months / 12 / tenure, 1)
+        )
         vacancy = zeros + vacancy
         fee = _arr(p["cio_search_fee"])
         upfront = (fee * pay[..., :1])[..., 0] + zeros[..., 0]
@@ -169,24 +188,47 @@ def option_costs(sc: Scenario, a: Assumptions, p=None, employees=None, n_proj=No
     # ---- support components: (upfront, support cost, downtime hours, staff hours lost per employee)
     def support(kind, leader):
         if kind == "break_fix":
-            billed = np.maximum(_arr(p["breakfix_hours_per_incident"]), _arr(p["breakfix_min_billing_hours"]))
-            incidents = devices / _arr(p["devices_per_employee"]) * _arr(p["breakfix_incidents_per_user"])
+            billed = np.maximum(
+                _arr(p["breakfix_hours_per_incident"]), _arr(p["breakfix_min_billing_hours"])
+            )
+            incidents = (
+                devices / _arr(p["devices_per_employee"]) * _arr(p["breakfix_incidents_per_user"])
+            )
             incidents = incidents * shocks.get("breakfix_incidents", 1.0)
-            premium = 1 + _arr(p["breakfix_afterhours_share"]) * (_arr(p["breakfix_afterhours_multiplier"]) - 1)
+            premium = 1 + _arr(p["breakfix_afterhours_share"]) * (
+                _arr(p["breakfix_afterhours_multiplier"]) - 1
+            )
             cost = incidents * billed * _arr(p["breakfix_hourly_rate"]) * premium * m
             cost = cost + devices * _arr(p["breakfix_tools_per_user_month"]) * 12 * m
-            return zeros[..., 0], cost, _arr(p["downtime_hours_break_fix"]), _arr(p["it_hours_lost_break_fix"])
+            return (
+                zeros[..., 0],
+                cost,
+                _arr(p["downtime_hours_break_fix"]),
+                _arr(p["it_hours_lost_break_fix"]),
+            )
         if kind == "managed":
-            monthly = np.maximum(E * table("msp_price_per_user_month"), _arr(p["msp_minimum_monthly"]))
+            monthly = np.maximum(
+                E * table("msp_price_per_user_month"), _arr(p["msp_minimum_monthly"])
+            )
             monthly = monthly + sites * _arr(p["msp_site_fee_month"])
             if leader == "cio":
                 monthly = monthly * _arr(p["comanaged_price_factor"])
             upfront = (monthly * _arr(p["msp_onboarding_months"]))[..., 0] + zeros[..., 0]
-            return upfront, monthly * 12 * m + zeros, _arr(p["downtime_hours_managed"]), _arr(p["it_hours_lost_managed"])
+            return (
+                upfront,
+                monthly * 12 * m + zeros,
+                _arr(p["downtime_hours_managed"]),
+                _arr(p["it_hours_lost_managed"]),
+            )
         agents = np.ceil(E / table("helpdesk_users_per_agent") - 1e-9)
         cost = agents * _arr(p["helpdesk_salary"]) * (1 + benefits) * w
         cost = cost + E * _arr(p["inhouse_tools_per_user_month"]) * 12 * m
-        return zeros[..., 0], cost, _arr(p["downtime_hours_inhouse"]), _arr(p["it_hours_lost_inhouse"])
+        return (
+            zeros[..., 0],
+            cost,
+            _arr(p["downtime_hours_inhouse"]),
+            _arr(p["it_hours_lost_inhouse"]),
+        )
 
     out: dict[str, OptionCosts] = {}
     cache_lead = {}
@@ -200,8 +242,9 @@ def option_costs(sc: Scenario, a: Assumptions, p=None, employees=None, n_proj=No
         down_hours = down_hours * down_factor * shocks.get(f"downtime_{spec.support}", 1.0)
         lost_hours = (lost + unled * _arr(p["it_hours_lost_unled"])) * E
         incidents = shocks.get(f"incident_{spec.support}", _arr(p[f"incident_prob_{spec.support}"]))
-        incident_cost = incidents * (_arr(p["incident_outage_hours"]) * downtime_rate
-                                     + _arr(p["incident_recovery_cost"]) * m)
+        incident_cost = incidents * (
+            _arr(p["incident_outage_hours"]) * downtime_rate + _arr(p["incident_recovery_cost"]) * m
+        )
         out[spec.id] = OptionCosts(
             upfront={"leadership": up_l + 0.0, "support": up_s + 0.0},
             yearly={

@@ -39,8 +39,11 @@ class Project(BaseModel):
     name: _Text = Field("Project", min_length=1, description="What the project is called")
     size: ProjectSize = Field("medium", description="small, medium or large: sets leadership hours")
     budget: float | None = Field(
-        None, ge=0, le=50_000_000,
-        description="Planned cost in USD, before any overrun (empty = the typical budget for its size)")
+        None,
+        ge=0,
+        le=50_000_000,
+        description="Planned cost in USD, before any overrun (empty = the typical budget for its size)",
+    )
     start_year: int = Field(1, ge=1, le=10, description="Year the project runs in (1 = first year)")
 
     @field_validator("name")
@@ -70,25 +73,40 @@ class Scenario(BaseModel):
     company: _Text = Field("", description="Company name, shown in the verdict and reports")
     employees: int = Field(45, ge=1, le=5000, description="Number of employees (1 to 5,000)")
     devices_per_employee: float | None = Field(
-        None, ge=0.5, le=5, description="Devices per employee (empty = the assumption's default)")
-    sites: int | None = Field(None, ge=1, le=500, description="Number of sites (empty = derived from size)")
+        None, ge=0.5, le=5, description="Devices per employee (empty = the assumption's default)"
+    )
+    sites: int | None = Field(
+        None, ge=1, le=500, description="Number of sites (empty = derived from size)"
+    )
     downtime_cost_per_hour: float | None = Field(
-        None, ge=0, le=10_000_000,
-        description="What an hour of IT downtime costs the business, USD (empty = derived from size)")
+        None,
+        ge=0,
+        le=10_000_000,
+        description="What an hour of IT downtime costs the business, USD (empty = derived from size)",
+    )
     annual_revenue: float | None = Field(
-        None, ge=0, le=1e11, description="Annual revenue in USD (optional; sets downtime cost)")
+        None, ge=0, le=1e11, description="Annual revenue in USD (optional; sets downtime cost)"
+    )
     projects_per_year: float = Field(3, ge=0, le=50, description="Typical IT projects a year")
     project_size: ProjectSize = Field("medium", description="Size of the typical project")
     projects: list[Project] = Field(
-        default_factory=list, max_length=MAX_PROJECTS,
-        description="Named projects, on top of the typical yearly load")
+        default_factory=list,
+        max_length=MAX_PROJECTS,
+        description="Named projects, on top of the typical yearly load",
+    )
     years: int = Field(5, ge=1, le=10, description="How many years to compare")
-    discount_rate: float = Field(0.08, ge=0, le=0.3, description="Yearly discount rate for NPV (fraction)")
-    wage_growth: float | None = Field(None, ge=-0.05, le=0.2, description="Yearly wage growth (fraction)")
+    discount_rate: float = Field(
+        0.08, ge=0, le=0.3, description="Yearly discount rate for NPV (fraction)"
+    )
+    wage_growth: float | None = Field(
+        None, ge=-0.05, le=0.2, description="Yearly wage growth (fraction)"
+    )
     msp_price_escalation: float | None = Field(
-        None, ge=-0.05, le=0.2, description="Yearly rise of MSP and consultant prices (fraction)")
+        None, ge=-0.05, le=0.2, description="Yearly rise of MSP and consultant prices (fraction)"
+    )
     assumptions: dict[str, float] = Field(
-        default_factory=dict, description="Overrides of any key of the assumptions file")
+        default_factory=dict, description="Overrides of any key of the assumptions file"
+    )
 
     @field_validator("company")
     @classmethod
@@ -110,8 +128,10 @@ class Scenario(BaseModel):
     def _project_years(self) -> Scenario:
         for i, p in enumerate(self.projects):
             if p.start_year > self.years:
-                raise ValueError(f"projects.{i}.start_year is {p.start_year}, after the last year "
-                                 f"({self.years}); use 1 to {self.years}")
+                raise ValueError(
+                    f"projects.{i}.start_year is {p.start_year}, after the last year "
+                    f"({self.years}); use 1 to {self.years}"
+                )
         return self
 
     # ------------------------------------------------------------------ input helpers
@@ -186,12 +206,21 @@ def describe_errors(err: ValidationError, model: type[BaseModel] = Scenario) -> 
         got = e.get("input")
         got_text = repr(got)[:40] if not isinstance(got, dict | list) else type(got).__name__
         kind = e["type"]
-        if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than") and lo is not None:
+        if (
+            kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than")
+            and lo is not None
+        ):
             word = "at least" if kind.startswith("greater") else "at most"
             limit = lo if kind.startswith("greater") else hi
             msg = f"must be {word} {_fmt(limit)} (allowed {_fmt(lo)} to {_fmt(hi)}; got {got_text})"
-        elif kind in ("int_parsing", "int_from_float", "float_parsing", "int_type", "float_type",
-                      "finite_number"):
+        elif kind in (
+            "int_parsing",
+            "int_from_float",
+            "float_parsing",
+            "int_type",
+            "float_type",
+            "finite_number",
+        ):
             rng = f"; allowed {_fmt(lo)} to {_fmt(hi)}" if lo is not None and hi is not None else ""
             whole = "a whole number" if kind.startswith("int") else "a number"
             msg = f"must be {whole}{rng} (got {got_text})"
