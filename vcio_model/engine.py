@@ -199,7 +199,7 @@ def option_costs(
                 _arr(p["breakfix_afterhours_multiplier"]) - 1
             )
             cost = incidents * billed * _arr(p["breakfix_hourly_rate"]) * premium * m
-            cost = cost + devices * _arr(p["breakfix_tools_per_user_month"]) * 12 * m
+            cost = cost + E * _arr(p["breakfix_tools_per_user_month"]) * 12 * m
             return (
                 zeros[..., 0],
                 cost,
