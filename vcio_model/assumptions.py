@@ -98,6 +98,23 @@ TABLE_SCALES = {  # size table -> the assumption that scales it (and carries its
     "msp_price_per_user_month": "msp_price_scale",
     "helpdesk_users_per_agent": "helpdesk_ratio_scale",
 }
+# The engine divides by these, so 0 would make costs infinite or undefined.
+DIVISOR_KEYS = frozenset(
+    {"cio_tenure_years", "devices_per_employee", "employees_per_site", "helpdesk_ratio_scale"}
+)
+# Shares and probabilities: above 1 they make no sense and can turn costs negative.
+SHARE_UNITS = frozenset({"fraction", "probability", "probability/yr"})
+
+
+def value_problem(key: str, unit: str, value: float) -> str | None:
+    """Why ``value`` cannot be used for assumption ``key`` (``None`` when it can)."""
+    if not math.isfinite(value) or value < 0:
+        return "must be a number of 0 or more"
+    if key in DIVISOR_KEYS and value <= 0:
+        return "must be more than 0"
+    if unit in SHARE_UNITS and value > 1:
+        return f"is a {unit}: must be 0 to 1"
+    return None
 
 
 @dataclass(frozen=True)
@@ -169,6 +186,8 @@ def parse_assumptions_csv(text: str, origin: str = "assumptions.csv") -> dict[st
         where = f"{origin} row {n} ({key or 'no key'})"
         if not key:
             raise DataFileError(f"{where}: 'key' is empty")
+        if key in items:
+            raise DataFileError(f"{where}: key {key!r} appears twice; each key once")
         value = _float(row["value"], where, "value")
         low = _float(row["low"], where, "low", required=False)
         high = _float(row["high"], where, "high", required=False)
@@ -178,12 +197,17 @@ def parse_assumptions_csv(text: str, origin: str = "assumptions.csv") -> dict[st
             raise DataFileError(f"{where}: need low <= value <= high, got {low} / {value} / {high}")
         if value < 0 or low < 0:
             raise DataFileError(f"{where}: values must not be negative")
+        unit = (row.get("unit") or "").strip()
+        for name, x in (("value", value), ("low", low), ("high", high)):
+            problem = value_problem(key, unit, x)
+            if problem:
+                raise DataFileError(f"{where}: '{name}' {problem}, got {x:g}")
         items[key] = Assumption(
             key=key,
             label=(row.get("label") or key).strip(),
             group=(row.get("group") or "").strip(),
             value=value,
-            unit=(row.get("unit") or "").strip(),
+            unit=unit,
             low=low,
             high=high,
             source=(row.get("source") or "").strip(),
@@ -229,17 +253,19 @@ def _read_options(path: Path) -> tuple[OptionSpec, ...]:
 
 
 @lru_cache(maxsize=8)
-def _load(data_dir: str, assumptions_text: str | None) -> Assumptions:
+def _load(
+    data_dir: str, assumptions_text: str | None, origin: str = "uploaded assumptions"
+) -> Assumptions:
     d = Path(data_dir)
     if assumptions_text is None:
         path = d / "assumptions.csv"
         items = parse_assumptions_csv(path.read_text(encoding="utf-8"), path.name)
     else:
-        items = parse_assumptions_csv(assumptions_text, "uploaded assumptions")
+        items = parse_assumptions_csv(assumptions_text, origin)
         defaults = parse_assumptions_csv((d / "assumptions.csv").read_text(encoding="utf-8"))
         missing = sorted(set(defaults) - set(items))
         if missing:
-            raise DataFileError(f"uploaded assumptions: missing key(s) {', '.join(missing)}")
+            raise DataFileError(f"{origin}: missing key(s) {', '.join(missing)}")
     tables = _read_tables(d / "size_tables.csv")
     for table, scale in TABLE_SCALES.items():
         if table not in tables or scale not in items:
@@ -272,4 +298,4 @@ def load_assumptions(
         raise DataFileError(f"{p}: cannot read the assumptions file ({e.strerror})") from None
     except UnicodeDecodeError:
         raise DataFileError(f"{p}: the assumptions file is not UTF-8 text") from None
-    return _load(data_dir, text)
+    return _load(data_dir, text, str(p))

@@ -7,13 +7,12 @@ here rates are fractions.
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .assumptions import load_assumptions
+from .assumptions import load_assumptions, value_problem
 
 ProjectSize = Literal["small", "medium", "large"]
 PROJECT_SIZES: tuple[str, ...] = ("small", "medium", "large")
@@ -120,8 +119,9 @@ class Scenario(BaseModel):
         for key, value in v.items():
             if key not in items:
                 raise ValueError(f"unknown assumption {key[:60]!r}")
-            if not math.isfinite(value) or value < 0:
-                raise ValueError(f"{key} must be a number of 0 or more, got {value}")
+            problem = value_problem(key, items[key].unit, value)
+            if problem:
+                raise ValueError(f"{key} {problem} (got {value:g})")
         return v
 
     @model_validator(mode="after")
