@@ -309,15 +309,23 @@ def frontier(
     costs = option_costs(scenario, a, employees=emp[None, :], n_proj=proj[:, None])
     ids = [s.id for s in a.options]
     npv = np.stack([costs[i].npv(scenario.discount_rate) for i in ids])
-    order = np.argsort(npv, axis=0)
-    best = np.take_along_axis(npv, order[:1], 0)[0]
-    second = np.take_along_axis(npv, order[1:2], 0)[0]
+    # The cheapest and the runner-up in one pass over the few options (an argsort along the
+    # option axis costs more than the whole engine on a large grid). Ties go to the first option.
+    best, best_i, second = (
+        npv[0].copy(),
+        np.zeros(npv.shape[1:], int),
+        np.full(npv.shape[1:], np.inf),
+    )
+    for k in range(1, len(ids)):
+        second = np.minimum(second, np.maximum(best, npv[k]))
+        best_i[npv[k] < best] = k
+        best = np.minimum(best, npv[k])
     return Frontier(
         employees=emp,
         projects=proj,
         option_ids=ids,
         npv=npv,
-        cheapest=np.asarray(ids, dtype=object)[order[0]],
+        cheapest=np.asarray(ids, dtype=object)[best_i],
         margin=second - best,
     )
 

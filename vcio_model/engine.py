@@ -11,7 +11,7 @@ convention). Wages grow with ``wage_growth``; MSP and consultant prices with ``m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy_financial as npf
@@ -30,13 +30,48 @@ CATEGORY_LABELS = {
 HOURS_PER_YEAR = 2080.0
 
 
-@dataclass
 class OptionCosts:
-    """One option's costs: ``upfront[cat]`` of shape S and ``yearly[cat]`` of shape S + (years,)."""
+    """One option's costs: ``upfront[cat]`` of shape S and ``yearly[cat]`` of shape S + (years,).
 
-    upfront: dict[str, np.ndarray]
-    yearly: dict[str, np.ndarray]
-    leadership_hours: np.ndarray  # hours of project leadership bought or spent, S + (years,)
+    Each category is kept as a sum of terms, each in its own broadcast shape: on a size x load grid
+    most terms depend on one axis only (support on size, overruns on load), so ``npv`` discounts
+    every term on its own small shape and forms the grid with a single addition. The full arrays
+    ``upfront``, ``yearly`` and ``leadership_hours`` are built on first use.
+    """
+
+    def __init__(
+        self,
+        upfront: dict[str, list],
+        yearly: dict[str, list],
+        leadership_hours,
+        years: int,
+    ):
+        self.years = years
+        self._upfront_terms = {c: [np.asarray(x, float) for x in ts] for c, ts in upfront.items()}
+        self._yearly_terms = {
+            c: [np.asarray(x, float).reshape(np.shape(x) or (1,)) for x in ts]
+            for c, ts in yearly.items()
+        }
+        self._hours = np.asarray(leadership_hours, float)
+        self.batch_shape: tuple[int, ...] = np.broadcast_shapes(
+            *(x.shape for ts in self._upfront_terms.values() for x in ts),
+            *(x.shape[:-1] for ts in self._yearly_terms.values() for x in ts),
+            self._hours.shape[:-1],
+        )
+
+    @cached_property
+    def upfront(self) -> dict[str, np.ndarray]:
+        return {c: _sum_terms(ts, self.batch_shape) for c, ts in self._upfront_terms.items()}
+
+    @cached_property
+    def yearly(self) -> dict[str, np.ndarray]:
+        shape = (*self.batch_shape, self.years)
+        return {c: _sum_terms(ts, shape) for c, ts in self._yearly_terms.items()}
+
+    @cached_property
+    def leadership_hours(self) -> np.ndarray:
+        """Hours of project leadership bought or spent, S + (years,)."""
+        return _sum_terms([self._hours], (*self.batch_shape, self.years))
 
     def upfront_total(self) -> np.ndarray:
         return sum(self.upfront.values())
@@ -45,12 +80,40 @@ class OptionCosts:
         return sum(self.yearly.values())
 
     def npv(self, rate: float) -> np.ndarray:
-        """NPV of [upfront] + yearly costs with numpy_financial.npv (time on axis 0)."""
-        flows = np.concatenate([self.upfront_total()[..., None], self.yearly_total()], axis=-1)
-        if flows.ndim == 1:
+        """NPV of [upfront] + yearly costs, as ``numpy_financial.npv`` computes it, shape S."""
+        if not self.batch_shape:
+            flows = np.concatenate([np.atleast_1d(self.upfront_total()), self.yearly_total()])
             return npf.npv(rate, flows)
-        # numpy_financial.npv sums over axis 0 only in 1-D; the same formula on the last axis:
-        return (flows / (1 + rate) ** np.arange(flows.shape[-1])).sum(axis=-1)
+        # numpy_financial.npv sums over axis 0 only in 1-D; the same formula on the last axis,
+        # applied to each term before the terms are broadcast to the batch shape:
+        disc = (1.0 + rate) ** -np.arange(1.0, self.years + 1.0)
+        parts = [x for ts in self._upfront_terms.values() for x in ts]
+        parts += [
+            np.broadcast_to(x, (*x.shape[:-1], self.years)) @ disc
+            for ts in self._yearly_terms.values()
+            for x in ts
+        ]
+        return _sum_terms(parts, self.batch_shape)
+
+
+def _sum_terms(terms: list[np.ndarray], shape: tuple[int, ...]) -> np.ndarray:
+    """Sum arrays of different broadcast shapes into a new array of ``shape``.
+
+    Terms of the same shape are added first, and the groups from smallest to largest, so a sum of
+    size-only and load-only terms costs one addition on the full grid.
+    """
+    groups: dict[tuple[int, ...], np.ndarray] = {}
+    for x in terms:
+        groups[x.shape] = groups[x.shape] + x if x.shape in groups else x
+    total = None
+    for g in sorted(groups.values(), key=np.size):
+        total = g if total is None else total + g
+    if total is not None and total.shape == shape and not any(total is x for x in terms):
+        return total  # already a new array of the right shape
+    out = np.zeros(shape)
+    if total is not None:
+        out += total
+    return out
 
 
 def expected_overrun_fraction(p, profile: str):
@@ -151,19 +214,20 @@ def option_costs(
         }
     else:
         overrun = overrun_draws
-    zeros = np.zeros(np.broadcast_shapes(E.shape, budget.shape, w.shape))
+    # Nothing below is broadcast to the full batch shape: each cost term keeps its own shape (on a
+    # size x load grid, size-only or load-only) and OptionCosts combines them.
 
-    # ---- leadership components: (upfront, leadership cost, unled share of the year, hours)
+    # ---- leadership: (upfront terms, yearly cost terms, unled share of each year, hours)
     def leadership(kind):
         if kind == "none":
             hours = lead_hours * _arr(p["inexperience_multiplier"])
-            return zeros[..., 0], hours * mgr_rate, zeros + 1.0, hours
+            return [], [hours * mgr_rate], 1.0, hours
         if kind == "vcio":
             rate = _arr(p["vcio_hourly_rate"]) * m
             retainer = table("vcio_hours_month") * 12 * rate
             share = _arr(p["vcio_project_share"])
-            cost = retainer + lead_hours * (share * rate + (1 - share) * mgr_rate)
-            return zeros[..., 0], cost, zeros, lead_hours
+            projects = lead_hours * (share * rate + (1 - share) * mgr_rate)
+            return [], [retainer, projects], 0.0, lead_hours
         # full-time CIO
         base = table("cio_base_salary") * w
         bonus = _arr(p["cio_bonus_share"])
@@ -173,19 +237,18 @@ def option_costs(
         vacancy = np.where(
             t == 0, np.minimum(hire_months, 12) / 12, np.minimum(hire_months / 12 / tenure, 1)
         )
-        vacancy = zeros + vacancy
         fee = _arr(p["cio_search_fee"])
-        upfront = (fee * pay[..., :1])[..., 0] + zeros[..., 0]
+        upfront = (fee * pay[..., :1])[..., 0]
         refill_fees = np.where(t == 0, 0.0, fee * pay / tenure)
         salary = pay * (1 + benefits) * (1 - vacancy)
         led_hours = lead_hours * (1 - vacancy)
         capacity = _arr(p["cio_project_capacity_hours"]) * (1 - vacancy)
         contract = np.maximum(0.0, led_hours - capacity) * _arr(p["contract_pm_rate"]) * m
         unled_hours = lead_hours * vacancy * _arr(p["inexperience_multiplier"])
-        cost = salary + refill_fees + contract + unled_hours * mgr_rate
-        return upfront, cost, vacancy, led_hours + unled_hours
+        cost = [salary + refill_fees, contract + unled_hours * mgr_rate]
+        return [upfront], cost, vacancy, led_hours + unled_hours
 
-    # ---- support components: (upfront, support cost, downtime hours, staff hours lost per employee)
+    # ---- support: (upfront terms, yearly cost, downtime hours, staff hours lost per employee)
     def support(kind, leader):
         if kind == "break_fix":
             billed = np.maximum(
@@ -201,7 +264,7 @@ def option_costs(
             cost = incidents * billed * _arr(p["breakfix_hourly_rate"]) * premium * m
             cost = cost + E * _arr(p["breakfix_tools_per_user_month"]) * 12 * m
             return (
-                zeros[..., 0],
+                [],
                 cost,
                 _arr(p["downtime_hours_break_fix"]),
                 _arr(p["it_hours_lost_break_fix"]),
@@ -213,10 +276,10 @@ def option_costs(
             monthly = monthly + sites * _arr(p["msp_site_fee_month"])
             if leader == "cio":
                 monthly = monthly * _arr(p["comanaged_price_factor"])
-            upfront = (monthly * _arr(p["msp_onboarding_months"]))[..., 0] + zeros[..., 0]
+            upfront = (monthly * _arr(p["msp_onboarding_months"]))[..., 0]
             return (
-                upfront,
-                monthly * 12 * m + zeros,
+                [upfront],
+                monthly * 12 * m,
                 _arr(p["downtime_hours_managed"]),
                 _arr(p["it_hours_lost_managed"]),
             )
@@ -224,7 +287,7 @@ def option_costs(
         cost = agents * _arr(p["helpdesk_salary"]) * (1 + benefits) * w
         cost = cost + E * _arr(p["inhouse_tools_per_user_month"]) * 12 * m
         return (
-            zeros[..., 0],
+            [],
             cost,
             _arr(p["downtime_hours_inhouse"]),
             _arr(p["it_hours_lost_inhouse"]),
@@ -246,14 +309,15 @@ def option_costs(
             _arr(p["incident_outage_hours"]) * downtime_rate + _arr(p["incident_recovery_cost"]) * m
         )
         out[spec.id] = OptionCosts(
-            upfront={"leadership": up_l + 0.0, "support": up_s + 0.0},
+            upfront={"leadership": up_l, "support": up_s},
             yearly={
-                "leadership": lead_cost + zeros,
-                "support": sup_cost + zeros,
-                "staff_time": lost_hours * staff_rate + zeros,
-                "overruns": unled * overrun["unled"] + (1 - unled) * overrun["led"] + zeros,
-                "downtime": down_hours * downtime_rate + incident_cost + zeros,
+                "leadership": lead_cost,
+                "support": [sup_cost],
+                "staff_time": [lost_hours * staff_rate],
+                "overruns": [unled * overrun["unled"] + (1 - unled) * overrun["led"]],
+                "downtime": [down_hours * downtime_rate + incident_cost],
             },
-            leadership_hours=hours + zeros,
+            leadership_hours=hours,
+            years=years,
         )
     return out
