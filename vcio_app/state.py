@@ -131,6 +131,7 @@ def apply_scenario(sc: Scenario) -> None:
     ss["in_rate_pct"] = round(sc.discount_rate * 100, 2)
     ss["in_downtime"] = float(sc.downtime_cost_per_hour or 0.0)
     ss["projects"] = [p.model_dump() for p in sc.projects]
+    ss["projects_version"] = ss.get("projects_version", 0) + 1  # resets the project editor
     ss["overrides"] = dict(sc.assumptions)
     ss["extra_fields"] = {
         k: getattr(sc, k)

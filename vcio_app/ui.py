@@ -88,3 +88,41 @@ def footer() -> None:
         f"Model version {vm.__version__} · costs in US dollars · every assumption, with its "
         "source, is on the Assumptions page · open source, vendor-neutral."
     )
+
+
+def non_cost_frame(c: vm.Comparison):
+    """Coverage, single point of failure and strategic capacity per option (from data/options.csv)."""
+    import pandas as pd
+
+    a = vm.load_assumptions()
+    return pd.DataFrame(
+        [
+            {
+                "Option": o.name,
+                "Hours of cover a week": a.option(o.id).coverage_hours_week,
+                "Single point of failure": a.option(o.id).single_point_of_failure,
+                "Strategic capacity": a.option(o.id).strategic_capacity,
+            }
+            for o in c.options
+        ]
+    )
+
+
+def editor_rows(df) -> list[dict]:
+    """Rows of the project editor as plain dicts; incomplete rows are kept for the user to finish."""
+    rows = []
+    for rec in df.to_dict("records"):
+        clean = {k: (None if _is_missing(v) else v) for k, v in rec.items()}
+        if clean.get("budget") is not None:
+            clean["budget"] = float(clean["budget"])
+        if clean.get("start_year") is not None:
+            clean["start_year"] = int(clean["start_year"])
+        rows.append(clean)
+    return rows
+
+
+def _is_missing(v) -> bool:
+    try:
+        return v is None or v != v
+    except (TypeError, ValueError):
+        return False

@@ -17,6 +17,7 @@ artifacts/screenshots/FAILED-<test>.png.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -161,10 +162,9 @@ def server_log() -> Path:
     return ARTIFACTS / f"streamlit-server-{worker}.log"
 
 
-@pytest.fixture(scope="session")
-def server(server_log: Path) -> Iterator[str]:
-    if not APP.exists():
-        pytest.skip(f"{APP.name} does not exist yet: nothing to serve")
+@contextlib.contextmanager
+def serve(log_path: Path) -> Iterator[str]:
+    """Start ``streamlit run app.py`` on a free port; yield its base URL; stop it afterwards."""
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     cmd = [
@@ -175,13 +175,27 @@ def server(server_log: Path) -> Iterator[str]:
     ]  # fmt: skip
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     ARTIFACTS.mkdir(exist_ok=True)
-    with server_log.open("wb") as log:
+    with log_path.open("wb") as log:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            _wait_for_health(proc, base_url, server_log)
+            _wait_for_health(proc, base_url, log_path)
             yield base_url
         finally:
             _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def server(server_log: Path) -> Iterator[str]:
+    if not APP.exists():
+        pytest.skip(f"{APP.name} does not exist yet: nothing to serve")
+    with serve(server_log) as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def fresh_server() -> Callable[[str], contextlib.AbstractContextManager[str]]:
+    """A factory: ``with fresh_server("name") as url:`` starts a server nobody has visited yet."""
+    return lambda name: serve(ARTIFACTS / f"streamlit-fresh-{name}.log")
 
 
 # --- the browser -----------------------------------------------------------------------------

@@ -1,0 +1,128 @@
+"""AppTest: the entry file and the overview, costs and projects pages, the sidebar and the URL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import vcio_model as vm
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGES = ["pages/overview.py", "pages/costs.py", "pages/projects.py"]
+
+
+def _app(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at
+
+
+def _markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def _charts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.split("/")[-1])
+def test_page_runs_clean(page):
+    at = _app()
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert at.title[0].value
+    assert not at.warning, [w.value for w in at.warning]
+
+
+def test_overview_verdict_equals_model():
+    at = _app()
+    at.run()
+    expected = vm.compare(vm.Scenario())
+    assert expected.verdict in _markdown(at)
+    metrics = [m.value for m in at.metric]
+    assert metrics[0] == vm.money(expected.option(expected.recommended).npv)  # cheapest card first
+    assert len(metrics) == len(expected.options)
+
+
+def test_url_parameters_prefill_the_scenario():
+    at = _app(employees="400", projects="6", size="large", years="7", rate="5", company="Acme")
+    at.run()
+    assert at.select_slider(key="in_employees").value == 400
+    assert at.slider(key="in_projects").value == 6.0
+    assert at.slider(key="in_years").value == 7
+    sc = vm.Scenario(
+        employees=400,
+        projects_per_year=6,
+        project_size="large",
+        years=7,
+        discount_rate=0.05,
+        company="Acme",
+    )
+    assert vm.compare(sc).verdict in _markdown(at)
+
+
+def test_bad_url_parameter_is_reported_and_the_rest_kept():
+    at = _app(employees="-5", projects="nan", years="4")
+    at.run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "'employees'" in warnings and "1 to 5,000" in warnings
+    assert "'projects'" in warnings
+    assert at.slider(key="in_years").value == 4  # the good parameter is kept
+    assert at.select_slider(key="in_employees").value == vm.Scenario().employees
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "value"),
+    [
+        ("select_slider", "in_employees", 400),
+        ("slider", "in_projects", 10.0),
+        ("slider", "in_years", 9),
+        ("slider", "in_rate_pct", 15.0),
+    ],
+)
+def test_moving_a_main_widget_changes_the_figures(kind, key, value):
+    at = _app()
+    at.run()
+    before = (_markdown(at), [m.value for m in at.metric])
+    getattr(at, kind)(key=key).set_value(value).run()
+    assert not at.exception
+    after = (_markdown(at), [m.value for m in at.metric])
+    assert after != before
+
+
+def test_preset_fills_the_sidebar_and_named_projects():
+    at = _app()
+    at.run()
+    at.selectbox(key="in_preset").set_value("manufacturer_erp").run()
+    title, preset = vm.load_presets()["manufacturer_erp"]
+    assert at.select_slider(key="in_employees").value == preset.employees
+    assert vm.compare(preset).verdict in _markdown(at)
+    at.switch_page("pages/projects.py").run()
+    assert not at.exception
+    editor = at.dataframe[0].value
+    assert list(editor["name"]) == [p.name for p in preset.projects]
+    assert list(editor["budget"]) == [p.budget for p in preset.projects]
+
+
+def test_costs_table_matches_model():
+    at = _app()
+    at.run()
+    at.switch_page("pages/costs.py").run()
+    c = vm.compare(vm.Scenario())
+    table = at.dataframe[0].value
+    row = table[table["Option"] == c.option("managed").name].iloc[0]
+    assert row["Total"] == pytest.approx(c.option("managed").total)
+    assert row["Year 1"] == pytest.approx(c.option("managed").yearly_cost[0])
+
+
+def test_sidebar_has_a_margin_chart_beside_each_main_slider():
+    at = _app()
+    at.run()
+    keys = {c.proto.id for c in at.get("plotly_chart")}
+    assert len(_charts(at)) >= 5, keys
