@@ -372,10 +372,21 @@ class Simulation:
         )
 
 
-def _triangular(rng, low, mode, high, size):
+def _around(rng, low, value, high, size):
+    """Draws on [low, high], most likely ``value``, with a mean of exactly ``value``.
+
+    A mix of two triangles that peak at ``value``: (low, value, value) with weight
+    q = (high - value) / (high - low) and (value, value, high) with weight 1 - q. A plain
+    triangular(low, value, high) has mean (low + value + high) / 3, which for the right-skewed
+    ranges of most assumptions is well above ``value``; the simulation would then be centred 10 to
+    40% above ``compare``, which costs the same risks at their expected values.
+    """
     if high <= low:
-        return np.full(size, mode)
-    return rng.triangular(low, mode, high, size)
+        return np.full(size, value)
+    q = (high - value) / (high - low)
+    left = rng.random(size) < q
+    s = np.sqrt(rng.random(size))
+    return np.where(left, low + (value - low) * s, high - (high - value) * s)
 
 
 def _draw_overruns(rng, sc: Scenario, p, trials: int, years: int) -> dict[str, np.ndarray]:
@@ -421,7 +432,8 @@ def simulate(
 ) -> Simulation:
     """Monte Carlo of every option's NPV, vectorised over trials and reproducible with ``seed``.
 
-    Each trial draws every assumption from a triangular distribution (low, value, high), each
+    Each trial draws every assumption between its low and high, peaking at and averaging its
+    value (so the mean NPV is close to ``compare``'s, which uses expected values), each
     project's overrun from its leadership profile (with a fat tail), and yearly shocks to downtime
     (spikier under break-fix) and break-fix call volume.
     """
@@ -431,7 +443,7 @@ def simulate(
     rng = np.random.default_rng(seed)
     base = a.values()
     p = {
-        k: _triangular(rng, min(a.items[k].low, v), v, max(a.items[k].high, v), trials)
+        k: _around(rng, min(a.items[k].low, v), v, max(a.items[k].high, v), trials)
         if k not in scenario.assumptions
         else np.full(trials, v)
         for k, v in base.items()
