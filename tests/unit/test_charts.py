@@ -1,0 +1,438 @@
+"""The chart builders in vcio_app.charts, checked against the model's own numbers."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from vcio_app import charts
+from vcio_model import (
+    CATEGORIES,
+    CATEGORY_LABELS,
+    Scenario,
+    compare,
+    frontier,
+    money,
+    sensitivity,
+    simulate,
+    slider_curve,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+OPTIONS_CSV = pd.read_csv(ROOT / "data" / "options.csv")
+CSV_COLORS = dict(zip(OPTIONS_CSV["id"], OPTIONS_CSV["color"], strict=True))
+CSV_SHORT = dict(zip(OPTIONS_CSV["id"], OPTIONS_CSV["short_name"], strict=True))
+SHORT_TO_ID = {v: k for k, v in CSV_SHORT.items()}
+
+
+# ---------------------------------------------------------------------------------- fixtures
+@pytest.fixture(scope="module")
+def comparison():
+    return compare(Scenario())
+
+
+@pytest.fixture(scope="module")
+def small_frontier():
+    return frontier(Scenario(), employees=np.geomspace(5, 5000, 20), projects=np.arange(0, 11))
+
+
+@pytest.fixture(scope="module")
+def simulation():
+    return simulate(Scenario(), trials=500, seed=1)
+
+
+@pytest.fixture(scope="module")
+def sens_mixed():
+    """A scenario where some of the top assumptions flip the verdict and some do not."""
+    for employees, projects in ((1500, 8), (300, 5), (20, 1), (800, 3), (45, 3)):
+        df = sensitivity(Scenario(employees=employees, projects_per_year=projects))
+        if 0 < df.head(12)["flips"].sum() < 12:
+            return df
+    raise AssertionError("no test scenario mixes assumptions that flip the verdict and not")
+
+
+def _json_ok(fig: go.Figure) -> dict:
+    assert isinstance(fig, go.Figure)
+    return json.loads(fig.to_json())
+
+
+def _check_style(fig: go.Figure, money_axis: str | None = None) -> None:
+    lay = fig.layout
+    assert lay.font.size >= 15
+    assert lay.title.text in (None, "")  # convention: no titles, pages put headings in Markdown
+    assert lay.template.layout.paper_bgcolor in ("white", "#ffffff", "#FFFFFF", "rgb(255,255,255)")
+    if lay.showlegend is not False:
+        assert lay.legend.orientation == "h" and lay.legend.y >= 1  # on top
+    if money_axis:
+        ax = lay.xaxis if money_axis == "x" else lay.yaxis
+        assert (ax.tickprefix, ax.tickformat) == ("$", "~s")
+    for ax in (lay.xaxis, lay.yaxis):
+        assert ax.tickfont.size >= 15
+
+
+# ---------------------------------------------------------------------------------- colours
+def test_option_colors_come_from_options_csv():
+    assert charts.option_colors() == CSV_COLORS
+
+
+def test_category_colors_cover_categories_in_order_and_differ_from_option_colors():
+    cats = charts.category_colors()
+    assert list(cats) == list(CATEGORIES)
+    assert len(set(cats.values())) == len(CATEGORIES)
+    assert not {c.lower() for c in cats.values()} & {c.lower() for c in CSV_COLORS.values()}
+
+
+# ---------------------------------------------------------------------------------- cost bars
+def test_cost_bars_values_order_colours_and_winner(comparison):
+    fig = charts.cost_bars(comparison)
+    _json_ok(fig)
+    _check_style(fig, "x")
+    assert len(fig.data) == 1
+    bar = fig.data[0]
+    ranked = sorted(comparison.options, key=lambda o: o.npv)
+    assert list(bar.y) == [o.short_name for o in ranked]
+    np.testing.assert_allclose(bar.x, [o.npv for o in ranked])
+    assert list(bar.marker.color) == [CSV_COLORS[o.id] for o in ranked]
+    # the winner is first, fully opaque and outlined; the others are faded
+    assert ranked[0].id == comparison.recommended
+    op = list(bar.marker.opacity)
+    assert op[0] == 1 and all(o < 1 for o in op[1:])
+    assert "<b>" in fig.layout.yaxis.ticktext[0]
+    assert not any("<b>" in t for t in fig.layout.yaxis.ticktext[1:])
+    # labels: rounded money, the others say how much more than the cheapest
+    assert money(ranked[0].npv) in bar.text[0] and "recommended" in bar.text[0]
+    assert f"+{money(ranked[1].npv - ranked[0].npv)}" in bar.text[1]
+    # hover has the exact figure
+    assert money(ranked[0].npv, exact=True) in bar.hovertext[0]
+    assert fig.layout.yaxis.autorange == "reversed"  # cheapest on top
+    assert "5 years" in fig.layout.xaxis.title.text
+
+
+def test_per_employee_bars_values(comparison):
+    fig = charts.per_employee_bars(comparison)
+    _json_ok(fig)
+    _check_style(fig, "x")
+    bar = fig.data[0]
+    by_short = {o.short_name: o for o in comparison.options}
+    np.testing.assert_allclose(bar.x, [by_short[y].cost_per_employee_year for y in bar.y])
+    assert list(bar.x) == sorted(bar.x)
+    assert list(bar.marker.color) == [CSV_COLORS[SHORT_TO_ID[y]] for y in bar.y]
+    win = CSV_SHORT[comparison.recommended]
+    for y, op in zip(bar.y, bar.marker.opacity, strict=True):
+        assert (op == 1) == (y == win)
+
+
+# ---------------------------------------------------------------------------------- breakdown
+def test_breakdown_stacked_sums_to_totals_by_category(comparison):
+    fig = charts.breakdown_stacked(comparison)
+    _json_ok(fig)
+    _check_style(fig, "x")
+    assert fig.layout.barmode == "stack"
+    assert [t.name for t in fig.data] == [CATEGORY_LABELS[c] for c in CATEGORIES]
+    assert [t.marker.color for t in fig.data] == [charts.CATEGORY_COLORS[c] for c in CATEGORIES]
+    by_short = {o.short_name: o for o in comparison.options}
+    ys = list(fig.data[0].y)
+    assert sorted(ys) == sorted(by_short)
+    stacked = np.sum([np.asarray(t.x, float) for t in fig.data], axis=0)
+    np.testing.assert_allclose(stacked, [by_short[y].total for y in ys])  # upfront included
+    for t, c in zip(fig.data, CATEGORIES, strict=True):
+        np.testing.assert_allclose(t.x, [by_short[y].category_totals()[c] for y in ys])
+    assert [a.text for a in fig.layout.annotations] == [
+        f"<b>{money(by_short[y].total)}</b>" for y in ys]
+
+
+# ---------------------------------------------------------------------------------- crossovers
+def _frame(**lines):
+    return pd.concat([pd.DataFrame({"option": k, "month": np.arange(len(v)), "cumulative": v})
+                      for k, v in lines.items()], ignore_index=True)
+
+
+def test_crossovers_finds_a_hand_made_crossing():
+    df = _frame(a=[0, 10, 20, 30, 40], b=[5, 12, 19, 26, 33], far=[100, 200, 300, 400, 500])
+    cx = charts.crossovers(df)
+    assert list(cx.columns) == ["option_a", "option_b", "month", "cumulative"]
+    assert len(cx) == 1
+    row = cx.iloc[0]
+    # a - b goes -5, -2, +1: b becomes cheaper than a two thirds of the way into month 2
+    assert (row.option_a, row.option_b) == ("b", "a")
+    assert row.month == pytest.approx(1 + 2 / 3)
+    assert row.cumulative == pytest.approx(10 + 10 * 2 / 3)
+
+
+def test_crossovers_ignores_touching_and_handles_ties_and_double_crossings():
+    assert charts.crossovers(_frame(a=[0, 10, 20], b=[5, 10, 25])).empty  # touch only
+    assert charts.crossovers(_frame(a=[0, 10, 20], b=[0, 10, 20])).empty  # identical
+    tie = charts.crossovers(_frame(a=[0, 10, 20, 33], b=[5, 10, 20, 30]))
+    assert tie[["option_a", "option_b", "month", "cumulative"]].values.tolist() == [
+        ["b", "a", 1.0, 10.0]]
+    two = charts.crossovers(_frame(a=[0, 10, 0], b=[5, 5, 5]))
+    assert two[["option_a", "option_b"]].values.tolist() == [["b", "a"], ["a", "b"]]
+    np.testing.assert_allclose(two["month"], [0.5, 1.5])
+    assert list(two["month"]) == sorted(two["month"])
+
+
+# ---------------------------------------------------------------------------------- cumulative
+def test_cumulative_lines_match_model_and_mark_crossings(comparison):
+    fig = charts.cumulative_lines(comparison)
+    _json_ok(fig)
+    _check_style(fig, "y")
+    monthly = comparison.monthly_cumulative()
+    lines = [t for t in fig.data if t.mode == "lines"]
+    assert len(lines) == len(comparison.options)
+    for t, o in zip(lines, comparison.options, strict=True):
+        assert t.name == o.short_name and t.line.color == CSV_COLORS[o.id]
+        np.testing.assert_allclose(t.y, monthly.loc[monthly.option == o.id, "cumulative"])
+    win = comparison.recommended
+    widths = {t.name: t.line.width for t in lines}
+    assert widths[CSV_SHORT[win]] > max(w for n, w in widths.items() if n != CSV_SHORT[win])
+
+    cx = charts.crossovers(monthly)
+    assert len(cx) > 0, "default scenario has crossing lines"
+    assert len(fig.data) == len(comparison.options) + 1
+    marks = fig.data[-1]
+    assert marks.name == "Where lines cross" and marks.mode == "markers"
+    np.testing.assert_allclose(marks.x, cx["month"])
+    np.testing.assert_allclose(marks.y, cx["cumulative"])
+    names = {o.id: o.name for o in comparison.options}
+    for text, r in zip(marks.hovertext, cx.itertuples(), strict=True):
+        assert text == (f"{names[r.option_a]} becomes cheaper than {names[r.option_b]} "
+                        f"in month {math.floor(r.month) + 1}")
+
+
+def test_cumulative_lines_without_crossings_has_no_marker_trace(comparison):
+    two = dataclasses.replace(comparison, options=[comparison.option("managed_vcio"),
+                                                   comparison.option("cio_inhouse")])
+    assert charts.crossovers(two.monthly_cumulative()).empty
+    fig = charts.cumulative_lines(two)
+    assert [t.name for t in fig.data] == ["vCIO + managed", "CIO + in-house"]
+    assert not fig.layout.annotations
+
+
+# ---------------------------------------------------------------------------------- frontier
+def test_frontier_map_z_matches_cheapest_and_colours(small_frontier):
+    fr = small_frontier
+    fig = charts.frontier_map(fr, 45, 3)
+    _json_ok(fig)
+    _check_style(fig)
+    heat = [t for t in fig.data if isinstance(t, go.Heatmap)]
+    assert len(heat) == 1
+    z = np.asarray(heat[0].z)
+    ids = list(fr.option_ids)
+    expected = np.vectorize(ids.index)(fr.cheapest)
+    np.testing.assert_array_equal(z, expected)
+    assert z.shape == (len(fr.projects), len(fr.employees))
+    assert len(heat[0].x) == len(fr.employees) + 1  # cell edges, geometric on the log axis
+    assert heat[0].x[0] < fr.employees[0] < heat[0].x[1]
+    # discrete colorscale: option k's colour covers z == k
+    n = len(ids)
+    scale = heat[0].colorscale
+    for k, i in enumerate(ids):
+        assert (scale[2 * k][0], scale[2 * k][1]) == pytest.approx((k / n, CSV_COLORS[i]))
+        assert scale[2 * k + 1][1] == CSV_COLORS[i]
+    assert (heat[0].zmin, heat[0].zmax) == (-0.5, n - 0.5)
+    # one legend entry per option that wins somewhere, in its colour
+    legend = [t for t in fig.data if isinstance(t, go.Scatter) and t.showlegend is not False]
+    present = [i for i in ids if (fr.cheapest == i).any()]
+    assert [t.name for t in legend] == [CSV_SHORT[i] for i in present]
+    assert [t.marker.color for t in legend] == [CSV_COLORS[i] for i in present]
+    # the current scenario: a star and "You are here"
+    star = [t for t in fig.data if isinstance(t, go.Scatter) and t.marker.symbol == "star"]
+    assert len(star) == 1 and list(star[0].x) == [45] and list(star[0].y) == [3]
+    assert any("You are here" in a.text for a in fig.layout.annotations)
+    assert fig.layout.xaxis.type == "log"
+    # hover carries the option name and the margin
+    assert np.asarray(heat[0].text)[0, 0] == OPTIONS_CSV.set_index("id").name[fr.cheapest[0, 0]]
+    np.testing.assert_allclose(np.asarray(heat[0].customdata)[..., 1], fr.margin)
+    assert "less than the next best" in heat[0].hovertemplate
+
+
+def test_frontier_map_handles_a_200_by_200_grid_quickly():
+    fr = frontier(Scenario(), employees=np.geomspace(5, 5000, 200),
+                  projects=np.linspace(0, 20, 200))
+    t0 = time.perf_counter()
+    fig = charts.frontier_map(fr, 45, 3)
+    fig.to_json()
+    assert time.perf_counter() - t0 < 5
+    assert sum(isinstance(t, go.Heatmap) for t in fig.data) == 1
+    assert len(fig.data) <= 1 + len(fr.option_ids) + 1
+
+
+# ---------------------------------------------------------------------------------- curves
+def test_crossover_curves_per_employee_per_year(small_frontier):
+    fr = small_frontier
+    fig = charts.crossover_curves(fr, years=5)
+    _json_ok(fig)
+    n = len(fr.option_ids)
+    assert len(fig.data) == 4 * n  # loads 0, 2, 5, 10 are all on the grid
+    assert [a.text for a in fig.layout.annotations] == [
+        "No projects a year", "2 projects a year", "5 projects a year", "10 projects a year"]
+    for p, load in enumerate((0, 2, 5, 10)):
+        k = int(np.nonzero(fr.projects == load)[0][0])
+        for o, i in enumerate(fr.option_ids):
+            t = fig.data[p * n + o]
+            assert t.line.color == CSV_COLORS[i] and t.name == CSV_SHORT[i]
+            np.testing.assert_allclose(t.y, fr.npv[o, k] / fr.employees / 5)
+            np.testing.assert_allclose(t.x, fr.employees)
+    assert sum(bool(t.showlegend) for t in fig.data) == n  # each option once in the legend
+    assert fig.layout.xaxis.type == "log"
+
+
+def test_crossover_curves_matches_loads_to_the_grid(small_frontier):
+    fig = charts.crossover_curves(small_frontier, loads=(0.2, 0.4, 9.7), years=4)
+    assert [a.text for a in fig.layout.annotations] == ["No projects a year",
+                                                        "10 projects a year"]
+    np.testing.assert_allclose(fig.data[0].y, small_frontier.npv[0, 0] / small_frontier.employees
+                               / 4)
+
+
+# ---------------------------------------------------------------------------------- risk
+def test_risk_distributions_show_samples_and_percentiles(simulation):
+    fig = charts.risk_distributions(simulation, years=5)
+    _json_ok(fig)
+    _check_style(fig, "x")
+    summ = simulation.summary().sort_values("p50", ignore_index=True)
+    violins = [t for t in fig.data if isinstance(t, go.Violin)]
+    assert [t.name for t in violins] == [CSV_SHORT[i] for i in summ.option]
+    samples = simulation.samples_frame()
+    for t, i in zip(violins, summ.option, strict=True):
+        assert t.line.color == CSV_COLORS[i]
+        np.testing.assert_allclose(t.x, samples.loc[samples.option == i, "npv"])
+    ends, mids = fig.data[-2], fig.data[-1]
+    np.testing.assert_allclose(ends.x, list(summ.p10) + list(summ.p90))
+    np.testing.assert_allclose(mids.x, summ.p50)
+    assert list(mids.y) == [CSV_SHORT[i] for i in summ.option]
+    assert "P50" in mids.name and "P10" in ends.name and "P90" in ends.name
+
+
+def test_risk_range_bars_from_p10_to_p90_sorted_by_p50(simulation):
+    fig = charts.risk_range_bars(simulation)
+    _json_ok(fig)
+    _check_style(fig, "x")
+    assert len(fig.data) == 4
+    bar, dot = fig.data[:2]
+    assert [t.name for t in fig.data[2:]] == ["Likely range (8 in 10 outcomes)", "Middle outcome"]
+    assert [t.showlegend for t in fig.data] == [False, False, None, None]
+    summ = simulation.summary().sort_values("p50", ignore_index=True)
+    assert list(bar.y) == [CSV_SHORT[i] for i in summ.option]
+    # plotly keeps Bar.base as an object array
+    np.testing.assert_allclose(np.asarray(bar.base, float), summ.p10)
+    np.testing.assert_allclose(np.asarray(bar.base, float) + np.asarray(bar.x), summ.p90)
+    np.testing.assert_allclose(dot.x, summ.p50)
+    assert list(dot.marker.color) == [CSV_COLORS[i] for i in summ.option]
+    assert list(dot.x) == sorted(dot.x)
+    chance = [a.text for a in fig.layout.annotations]
+    assert len(chance) == len(summ) and all("cheapest" in c for c in chance)
+
+
+# ---------------------------------------------------------------------------------- tornado
+def test_tornado_bars_run_from_base_gap_to_low_and_high(sens_mixed):
+    fig = charts.tornado(sens_mixed)
+    _json_ok(fig)
+    _check_style(fig)
+    top = sens_mixed.sort_values("swing", ascending=False).head(12).reset_index(drop=True)
+    base = sens_mixed.attrs["base_gap"]
+    low, high = fig.data[0], fig.data[1]
+    assert (low.name, high.name) == ("At its low value", "At its high value")
+    for t, col in ((low, "gap_low"), (high, "gap_high")):
+        assert len(t.x) == 12
+        np.testing.assert_allclose(t.base, [base] * 12)
+        np.testing.assert_allclose(np.asarray(t.base) + np.asarray(t.x), top[col])
+    ticks = fig.layout.yaxis.ticktext
+    assert [t.split("<br>")[0] for t in ticks] == [
+        textwrap.wrap(label, 40, break_on_hyphens=False)[0] for label in top.label]
+    assert fig.layout.yaxis.autorange == "reversed"  # biggest swing on top
+
+
+def test_tornado_colours_the_assumptions_that_flip_the_verdict(sens_mixed):
+    fig = charts.tornado(sens_mixed)
+    top = sens_mixed.sort_values("swing", ascending=False).head(12).reset_index(drop=True)
+    rec = sens_mixed.attrs["recommended"]
+    for t, side in ((fig.data[0], "low"), (fig.data[1], "high")):
+        for color, winner in zip(t.marker.color, top[f"winner_{side}"], strict=True):
+            assert color == (charts.FLIP_COLOR if winner != rec else charts.KEEP_COLOR)
+        for h, winner in zip(t.hovertext, top[f"winner_{side}"], strict=True):
+            assert ("flips the verdict" in h) == (winner != rec)
+    for tick, flips in zip(fig.layout.yaxis.ticktext, top.flips, strict=True):
+        assert ("flips the verdict" in tick) == bool(flips)
+    row_colors = [{a, b} for a, b in zip(fig.data[0].marker.color, fig.data[1].marker.color,
+                                         strict=True)]
+    for colors, flips in zip(row_colors, top.flips, strict=True):
+        assert (charts.FLIP_COLOR in colors) == bool(flips)
+    # a dashed line at 0, labelled
+    assert any(s.type == "line" and s.x0 == 0 and s.x1 == 0 and s.line.dash == "dash"
+               for s in fig.layout.shapes)
+    assert any(a.text == "verdict flips beyond here" for a in fig.layout.annotations)
+    assert [t.name for t in fig.data[2:]] == ["Keeps the verdict", "Flips the verdict"]
+
+
+def test_tornado_top_n_and_the_default_scenario():
+    df = sensitivity(Scenario())
+    fig = charts.tornado(df, top=5)
+    assert len(fig.data[0].y) == 5
+    assert "verdict" in fig.layout.xaxis.title.text or "less" in fig.layout.xaxis.title.text
+    _json_ok(fig)
+
+
+# ---------------------------------------------------------------------------------- sparkline
+def test_slider_sparkline_segments_coloured_by_winner():
+    curve = slider_curve(Scenario(), "employees")
+    fig = charts.slider_sparkline(curve, 45, log_x=True, value_format="{:,.0f} employees")
+    _json_ok(fig)
+    assert fig.layout.height <= 120 and fig.layout.showlegend is False
+    assert fig.layout.xaxis.type == "log"
+    runs = (curve.winner != curve.winner.shift()).cumsum()
+    winners = curve.groupby(runs, sort=True).winner.first().tolist()
+    segs, dot = fig.data[:-1], fig.data[-1]
+    assert len(segs) == len(winners) >= 2
+    assert [t.line.color for t in segs] == [CSV_COLORS[w] for w in winners]
+    # segments cover every point, each one joined to the next
+    xs = np.concatenate([np.asarray(t.x)[:-1] for t in segs[:-1]] + [np.asarray(segs[-1].x)])
+    np.testing.assert_allclose(xs, curve.value)
+    for a, b in zip(segs[:-1], segs[1:], strict=True):
+        assert a.x[-1] == b.x[0]
+    ys = np.concatenate([np.asarray(t.y)[:-1] for t in segs[:-1]] + [np.asarray(segs[-1].y)])
+    np.testing.assert_allclose(ys, curve.margin)
+    # the dot at the current value, on the line (interpolated on log employees)
+    assert list(dot.x) == [45]
+    expected = np.interp(np.log(45), np.log(curve.value), curve.margin)
+    assert dot.y[0] == pytest.approx(expected)
+    assert dot.customdata[0][0] == "45 employees"
+    rec = compare(Scenario()).recommended
+    assert dot.customdata[0][1] == OPTIONS_CSV.set_index("id").name[rec]
+    assert dot.marker.color == CSV_COLORS[rec]
+
+
+def test_slider_sparkline_formats_and_relative_margin():
+    curve = slider_curve(Scenario(), "discount_rate")
+    fig = charts.slider_sparkline(curve, 0.08, value_format=".0%")
+    assert fig.layout.xaxis.type == "linear"
+    assert fig.data[-1].customdata[0][0] == "8%"
+    forced = charts.slider_sparkline(curve, 0.08, current_winner="cio_managed").data[-1]
+    assert forced.marker.color == CSV_COLORS["cio_managed"]
+    by_money = charts.slider_sparkline(curve, 0.08, value_format=money)
+    assert by_money.data[-1].customdata[0][0] == "$0"
+    rel = charts.slider_sparkline(curve, 0.08, relative=True)
+    win_npv = [curve.loc[k, f"npv_{w}"] for k, w in enumerate(curve.winner)]
+    segs = rel.data[:-1]
+    ys = np.concatenate([np.asarray(t.y)[:-1] for t in segs[:-1]] + [np.asarray(segs[-1].y)])
+    np.testing.assert_allclose(ys, curve.margin / np.asarray(win_npv))
+    assert "$" in rel.data[0].customdata[0][2]  # hover still gives dollars
+
+
+# ---------------------------------------------------------------------------------- module
+def test_charts_never_import_streamlit():
+    code = "import sys, vcio_app.charts; print('streamlit' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert out.stdout.strip() == "False"

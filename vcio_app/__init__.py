@@ -1,0 +1,1 @@
+"""The Streamlit app: pages, widgets and charts for the IT staffing options explorer."""
