@@ -7,6 +7,8 @@ VPY      := $(VENV)/bin/python
 # Written after a successful install; make re-installs only when a requirements file is newer.
 STAMP    := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+# Page icons are emoji; without this font, screenshots show empty boxes.
+EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 PORT     ?= 8501
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-m 'not e2e' -x"`.
 PYTEST_ARGS ?=
@@ -31,15 +33,15 @@ run: venv ## Start the app on http://localhost:8501 (PORT=... to change)
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --browser.serverAddress localhost
 
 chromium: ## Install Debian's Chromium for the browser tests if it is missing
-	@if [ -x $(CHROMIUM) ]; then \
-		echo "chromium: $(CHROMIUM) present"; \
+	@if [ -x $(CHROMIUM) ] && [ -e $(EMOJI_FONT) ]; then \
+		echo "chromium: $(CHROMIUM) and the emoji font present"; \
 	elif ! command -v apt-get >/dev/null 2>&1; then \
 		echo "WARNING: $(CHROMIUM) missing and apt-get not found: browser (e2e) tests will be skipped"; \
 	elif [ "$$(id -u)" != 0 ]; then \
 		echo "WARNING: $(CHROMIUM) missing; run 'apt-get install -y chromium' as root: browser (e2e) tests will be skipped"; \
 	else \
 		echo "chromium: installing Debian's chromium"; \
-		(apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium) \
+		(apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-color-emoji) \
 			|| echo "WARNING: installing chromium failed: browser (e2e) tests will be skipped"; \
 	fi
 

@@ -19,4 +19,6 @@ st.caption(
     "Net present value (NPV): every year's cost added up in today's money at a "
     f"{sc.discount_rate:.1%} discount rate, including one-off fees at the start."
 )
+st.subheader("What the money does not show")
+st.dataframe(ui.non_cost_frame(c), hide_index=True, width="stretch")
 ui.glossary()

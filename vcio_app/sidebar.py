@@ -18,10 +18,11 @@ def _on_preset() -> None:
         load_preset(choice)
 
 
-def _spark(sc: vm.Scenario, field: str, value: float, log_x: bool = False) -> None:
+def _spark(sc: vm.Scenario, field: str, value: float, log_x: bool = False, **kw) -> None:
     curve = compute.slider_curve(sc.model_dump_json(), field)
+    winner = compute.compare(sc.model_dump_json()).recommended
     st.plotly_chart(
-        charts.slider_sparkline(curve, value, log_x=log_x),
+        charts.slider_sparkline(curve, value, log_x=log_x, current_winner=winner, **kw),
         width="stretch",
         config={"displayModeBar": False, "staticPlot": False},
         key=f"spark_{field}",
@@ -32,6 +33,10 @@ def render() -> vm.Scenario:
     """Draw the sidebar; return the validated scenario it describes."""
     presets = vm.load_presets()
     with st.sidebar:
+        st.caption(
+            "The small chart under a slider shows how far ahead the cheapest option stays across "
+            "that slider's range; its colour is the option that wins there, the dot is you."
+        )
         st.selectbox(
             "Example company",
             [CUSTOM, *presets],
@@ -55,7 +60,7 @@ def render() -> vm.Scenario:
             help="People who use IT. The scale is logarithmic: "
             "each step is a similar relative change.",
         )
-        _spark(sc, "employees", sc.employees, log_x=True)
+        _spark(sc, "employees", sc.employees, log_x=True, relative=True)
         st.slider(
             "IT projects a year",
             0.0,

@@ -52,7 +52,7 @@ def option_cards(c: vm.Comparison) -> None:
             )
             st.markdown(f"**{o.short_name}**  \n{badge}")
             st.metric(
-                "Cost over the horizon (NPV)",
+                "NPV",
                 vm.money(o.npv),
                 help=f"Exactly {vm.money(o.npv, exact=True)}",
             )

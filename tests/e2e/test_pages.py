@@ -40,7 +40,10 @@ def test_page_url_works_as_first_request_to_a_fresh_server(
 def test_every_page_renders_and_is_screenshotted(path, page, wait_for_app, screenshot, server_log):
     page.goto(f"/{path}")
     wait_for_app(page)
-    page.wait_for_timeout(1500)  # let Plotly draw before the screenshot
+    charts = page.locator('[data-testid="stMainBlockContainer"] [data-testid="stPlotlyChart"]')
+    if charts.count():  # let Plotly draw before the screenshot
+        expect(charts.first.locator(".main-svg").first).to_be_visible(timeout=15_000)
+    wait_for_app(page)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     expect(page.locator("h1").first).to_be_visible()
     screenshot(page, f"page-{path or 'overview'}")
@@ -65,7 +68,11 @@ def test_keyboard_on_a_slider_changes_verdict_and_chart(page, wait_for_app, scre
     expect(slider).to_have_attribute("aria-valuetext", "8")
     expect(verdict).to_contain_text("over 8 years")
     assert verdict.inner_text() != before
-    expect(chart.locator("text")).not_to_have_text(bars_before, timeout=10_000)
+    for _ in range(100):  # the chart redraws after the verdict: poll its labels for up to 10 s
+        if chart.locator("text").all_inner_texts() != bars_before:
+            break
+        page.wait_for_timeout(100)
+    assert chart.locator("text").all_inner_texts() != bars_before, "the chart did not change"
     assert "years=8" in page.url
     screenshot(page, "overview-after-keyboard")
 
