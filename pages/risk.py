@@ -1,0 +1,59 @@
+"""Risk: the range of each option's cost over thousands of simulated futures."""
+
+import streamlit as st
+
+from vcio_app import charts, compute, explain, ui
+
+sc, c = ui.page_start(
+    "Risk",
+    "Costs are not certain: rates drift, projects overrun, outages and ransomware strike by "
+    "chance. Here each option is priced in thousands of possible futures, not just the average one.",
+)
+precise = st.toggle(
+    "More precise (20,000 trials)",
+    key="risk_precise",
+    help="Runs four times as many simulated futures: steadier figures, a slower page.",
+)
+trials = 20_000 if precise else 5_000
+sim = compute.simulate(sc.model_dump_json(), trials=trials)
+summary = sim.summary()
+kinds = {o.id: (o.leadership, o.support) for o in c.options}
+
+takeaway, spread = explain.risk_takeaway(summary, trials, kinds)
+st.markdown(f"### {takeaway}")
+most_often = summary.loc[summary["p_cheapest"].idxmax(), "option"]
+if most_often != c.recommended:
+    st.info(
+        f"With every assumption at its typical value, {c.option(c.recommended).name} is the "
+        f"cheapest (the verdict on the Overview page). In the simulated futures "
+        f"{explain.lower_name(c.option(most_often).name)} wins more often: the two are close, "
+        "so weigh what money does not show.",
+        icon="⚖️",
+    )
+st.markdown(
+    f"{spread}\n\nEach option was priced in {trials:,} simulated futures, each drawing every "
+    "assumption from its low-to-high range. **P50** is the middle outcome: half the futures cost "
+    "less. **P90**: in 9 futures out of 10 the cost stays below it. **P10**: only 1 future in 10 "
+    "costs less."
+)
+
+st.subheader("Likely range of each option's cost")
+ui.plot(charts.risk_range_bars(sim, years=sc.years), key="risk_ranges")
+st.caption(
+    f"Bar: from P10 to P90, where 8 futures in 10 land. Dot: P50. Cost over {sc.years} years in "
+    "today's money (net present value: later dollars count for less)."
+)
+
+st.subheader("The full spread")
+ui.plot(charts.risk_distributions(sim, years=sc.years), key="risk_spread")
+st.caption(
+    "The taller the shape at a cost, the more futures land there. A long tail to the right means "
+    "a few very expensive futures: a project that blows up, or a serious incident."
+)
+
+st.subheader("In numbers")
+st.dataframe(explain.risk_table(summary), hide_index=True, width="stretch")
+st.caption(
+    f"Cost over {sc.years} years in today's money. 'How often cheapest' is the share of the {trials:,} "
+    "futures in which that option costs least."
+)

@@ -1,0 +1,53 @@
+"""Sensitivity: which assumptions, moved one at a time across their range, change the verdict."""
+
+import pandas as pd
+import streamlit as st
+
+import vcio_model as vm
+from vcio_app import charts, compute, explain, ui
+
+sc, c = ui.page_start(
+    "Sensitivity",
+    "Every number behind the model is an estimate with a sourced low and high value. Here each "
+    "one is moved, alone, from its low to its high to see which could change the verdict.",
+)
+sens = compute.sensitivity(sc.model_dump_json())
+names = {o.id: o.name for o in c.options}
+rec, run = c.option(c.recommended), c.option(c.runner_up)
+
+takeaway, details = explain.sensitivity_takeaway(sens, names)
+st.markdown(f"### {takeaway}")
+st.markdown(details[0] + "".join(f"\n- {line}" for line in details[1:]))
+
+st.subheader("Which assumptions matter most")
+ui.plot(charts.tornado(sens), key="sens_tornado")
+st.caption(
+    f"A tornado chart: one row per assumption, the biggest effect on top. The black line is how "
+    f"much less {rec.short_name} costs than {run.short_name} today ({vm.money(c.margin)} in "
+    "today's money). Each bar shows where that lead goes when the assumption is at its low or its "
+    "high value (written at the bar's end). Orange: at that value another option becomes the "
+    "cheapest."
+)
+
+st.subheader("The top assumptions at their low and high values")
+short = {o.id: o.short_name for o in c.options}
+table = explain.sensitivity_table(sens, short, top=12)
+
+
+def _highlight(df: pd.DataFrame) -> pd.DataFrame:
+    """Shade a winner other than today's cheapest option, and the 'Yes' of a flip."""
+    css = pd.DataFrame("", index=df.index, columns=df.columns)
+    for col in ("Cheapest at low", "Cheapest at high"):
+        css.loc[df[col] != rec.short_name, col] = "background-color: #fbe3d6; font-weight: 700"
+    css.loc[df["Flips the verdict"] == "Yes", "Flips the verdict"] = (
+        "color: #b3400a; font-weight: 700"
+    )
+    return css
+
+
+st.table(table.style.apply(_highlight, axis=None).hide(axis="index"))
+if sc.assumptions:
+    st.caption("Assumptions you changed on the Assumptions page keep your value and are not moved.")
+st.page_link(
+    "pages/assumptions.py", label="See every assumption with its source, and change it", icon="📚"
+)
