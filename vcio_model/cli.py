@@ -554,6 +554,66 @@ def run_sensitivity(inputs: Inputs) -> str:
     return "\n".join(out) + "\n"
 
 
+# ---------------------------------------------------------------------------------- report
+def _configure_report(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--out", required=True, metavar="FILE", help="where to write the report")
+    p.add_argument("--brand", metavar="FILE.json", help="brand file (default data/brand.json)")
+    p.add_argument(
+        "--rate-card",
+        metavar="FILE.csv",
+        help="your prices (columns key, value, note, internal_note); the scenario's own "
+        "assumption values win",
+    )
+
+
+@command(
+    "report",
+    "write a leave-behind report: self-contained HTML, an Excel workbook or a PDF",
+    formats=("html", "xlsx", "pdf"),
+    configure=_configure_report,
+)
+def run_report(inputs: Inputs) -> str:
+    # The app's report modules (and plotly) load only here, so vcio_model never imports them.
+    try:
+        from vcio_app import brand as br
+        from vcio_app import reports
+    except ImportError as e:
+        raise InputError(
+            f"report: needs the app's modules and plotly ({e}); run from the "
+            "repository root with the requirements installed"
+        ) from None
+    args, sc = inputs.args, inputs.scenario
+    try:
+        brand = br.load_brand(args.brand) if args.brand else br.load_brand()
+        card = br.load_rate_card(args.rate_card) if args.rate_card else None
+    except br.BrandError as e:
+        raise InputError(str(e)) from None
+    if card:
+        sc = sc.updated(assumptions={**br.rate_card_overrides(card), **sc.assumptions})
+    a = inputs.assumptions or load_assumptions()
+    c = compare(sc, inputs.assumptions)
+    rows = br.sources_with_rate_card(a.with_overrides(sc.assumptions).to_rows(), card)
+    if inputs.format == "pdf":
+        ok, why = reports.pdf_available()
+        if not ok:
+            raise InputError(f"--format pdf: {why} (use --format html)")
+        try:
+            data = reports.pdf_report(c, brand, rows)
+        except reports.ReportError as e:
+            raise InputError(f"--format pdf: {e} (use --format html)") from None
+    elif inputs.format == "xlsx":
+        data = reports.excel_report(c, brand, rows)
+    else:
+        data = reports.html_report(c, brand, rows).encode("utf-8")
+    out = Path(args.out)
+    try:
+        out.write_bytes(data)
+    except OSError as e:
+        raise InputError(f"--out: cannot write {out} ({e.strerror})") from None
+    size = f"{len(data) / 1e6:.1f} MB" if len(data) >= 1e6 else f"{len(data) / 1e3:.0f} kB"
+    return f"wrote {out} ({inputs.format}, {size}): {c.verdict}\n"
+
+
 # ---------------------------------------------------------------------------------- main
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 2 bad input)."""
