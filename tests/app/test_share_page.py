@@ -1,0 +1,170 @@
+"""AppTest: the Share and export page (link, reports, scenario files, saved scenarios, uploads).
+
+The page runs inside a small harness (init_state, then the page file) so these tests do not depend
+on app.py's page list; ``test_share_page_through_app`` also runs it through app.py once the page is
+registered there. AppTest cannot drive ``st.file_uploader``, so the functions the uploads call are
+tested directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import vcio_model as vm
+from vcio_app import brand as br
+from vcio_app import share
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = ROOT / "pages" / "share.py"
+
+
+@pytest.fixture
+def harness(tmp_path) -> Path:
+    f = tmp_path / "share_harness.py"
+    f.write_text(
+        "import runpy\n"
+        "from vcio_app import state\n"
+        "state.init_state()\n"
+        f"runpy.run_path({str(PAGE)!r}, run_name='__main__')\n"
+    )
+    return f
+
+
+def _run(harness: Path, **session) -> AppTest:
+    at = AppTest.from_file(str(harness), default_timeout=30)
+    at.run()
+    for k, v in session.items():
+        at.session_state[k] = v
+    if session:
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def _text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [i.value for i in at.info] + [e.value for e in at.error]
+    return "\n".join(parts)
+
+
+def test_page_runs_clean(harness):
+    at = _run(harness)
+    assert at.title[0].value == "Share and export"
+    assert not at.error and not at.warning
+    assert [s.value for s in at.subheader] == [
+        "Link to this scenario", "Reports to leave behind", "Scenario file", "Saved scenarios",
+        "Brand and rate card for this session",
+    ]  # fmt: skip
+    assert at.code[0].value.endswith("/?employees=45&projects=3")
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert "HTML report" in labels and "Excel workbook" in labels
+    assert "Download this scenario (JSON)" in labels
+
+
+def test_link_carries_projects_and_overrides(harness):
+    projects = [{"name": "Move accounting to AWS", "size": "large", "budget": None,
+                 "start_year": 2}]  # fmt: skip
+    at = _run(harness, projects=projects, overrides={"vcio_hourly_rate": 230.0})
+    url = at.code[0].value
+    params = {k: v[-1] for k, v in parse_qs(urlsplit(url).query).items()}
+    sc, problems = share.initial_scenario(params)
+    assert problems == []
+    assert sc.projects[0].name == "Move accounting to AWS"
+    assert sc.assumptions == {"vcio_hourly_rate": 230.0}
+
+
+def test_saved_scenarios_compare_side_by_side(harness):
+    at = _run(harness)
+    at.text_input[0].set_value("Today")
+    _button(at, "Save current scenario").click().run()
+    at.session_state["in_employees"] = 400
+    at.run()
+    at.text_input[0].set_value("After the merger")
+    _button(at, "Save current scenario").click().run()
+    assert not at.exception and not at.error
+    df = at.dataframe[0].value
+    assert list(df["Scenario"]) == ["Today", "After the merger"]
+    for name, employees in (("Today", 45), ("After the merger", 400)):
+        c = vm.compare(vm.Scenario(employees=employees))
+        row = df[df["Scenario"] == name].iloc[0]
+        assert row["Employees"] == employees
+        for o in c.options:
+            assert row[o.short_name] == round(o.npv)
+        assert row["Cheapest"] == c.option(c.recommended).short_name
+    # open the first one again: the inputs go back
+    at.selectbox(key="edit_saved_pick").set_value("Today")
+    _button(at, "Open").click().run()
+    assert at.session_state["in_employees"] == 45
+    _button(at, "Delete").click().run()
+    assert list(at.session_state["saved_scenarios"]) == ["After the merger"]
+
+
+def test_saving_without_a_name_is_refused(harness):
+    at = _run(harness)
+    _button(at, "Save current scenario").click().run()
+    assert "give the scenario a name" in _text(at)
+    assert at.session_state["saved_scenarios"] == {}
+
+
+def test_presentation_mode_hides_uploads_and_internal_notes(harness):
+    at = _run(harness)
+    assert "Floor $180/h" in at.dataframe[0].value.to_string()  # the rate card, for the team
+    assert br.load_brand().internal_notes in _text(at)
+    at = _run(harness, presentation=True)
+    assert not at.get("file_uploader")
+    assert "Brand and rate card" not in [s.value for s in at.subheader]
+    assert br.load_brand().internal_notes not in _text(at)
+    assert all("Floor" not in d.value.to_string() for d in at.dataframe)
+
+
+def test_pdf_button_or_the_reason(harness, monkeypatch):
+    monkeypatch.setenv("VCIO_CHROMIUM", "none")
+    at = _run(harness)
+    assert "download the HTML report instead" in _text(at)
+    assert all(b.label != "Prepare the PDF" for b in at.button)
+
+
+@pytest.mark.slow
+def test_pdf_is_prepared_on_request(harness):
+    from vcio_app import reports
+
+    if not reports.pdf_available()[0]:
+        pytest.skip(reports.pdf_available()[1])
+    at = _run(harness)
+    _button(at, "Prepare the PDF").click().run(timeout=120)
+    assert not at.exception and not at.error
+    assert at.session_state["pdf"][1].startswith(b"%PDF")
+    assert "Download the PDF" in [d.proto.label for d in at.get("download_button")]
+
+
+def test_uploaded_files_go_through_the_validators():
+    # What the page's uploads call (AppTest cannot upload a file).
+    good = vm.Scenario(employees=120, company="Acme").to_json().encode()
+    assert share.read_uploaded_scenario(good, "acme.json").employees == 120
+    with pytest.raises(vm.ScenarioError, match=r"acme\.json: not valid JSON"):
+        share.read_uploaded_scenario(b"{", "acme.json")
+    session: dict = {}
+    card = br.load_rate_card(b"key,value\nvcio_hourly_rate,240\n", "mine.csv")
+    share.use_rate_card(session, card)
+    assert session["overrides"] == {"vcio_hourly_rate": 240.0}
+    with pytest.raises(br.BrandError, match="brand.json: 'accent_color'"):
+        br.parse_brand(b'{"accent_color": "blue"}', "brand.json")
+
+
+def test_share_page_through_app():
+    app = (ROOT / "app.py").read_text()
+    if "pages/share.py" not in app:
+        pytest.skip("pages/share.py is not registered in app.py yet")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.run()
+    at.switch_page("pages/share.py").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Share and export"

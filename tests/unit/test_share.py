@@ -1,0 +1,408 @@
+"""Shareable links, scenario files, saved scenarios, the brand and the rate card."""
+
+from __future__ import annotations
+
+import base64
+import json
+import zlib
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import vcio_model as vm
+from vcio_app import brand as br
+from vcio_app import share
+from vcio_model import Project, Scenario, ScenarioError
+
+
+def _params(url: str) -> dict[str, str]:
+    """What ``st.query_params.to_dict()`` gives for a link (the last value of each key)."""
+    return {k: v[-1] for k, v in parse_qs(urlsplit(url).query, keep_blank_values=True).items()}
+
+
+def _reopen(sc: Scenario, default_overrides=None) -> tuple[Scenario, list[str]]:
+    url = share.scenario_url("https://example.org/app/share", sc, default_overrides)
+    return share.initial_scenario(_params(url), default_overrides)
+
+
+RICH = Scenario(
+    company="Müller & Söhne <GmbH>",
+    employees=137,
+    devices_per_employee=1.7,
+    sites=3,
+    downtime_cost_per_hour=1_234_567.5,  # its readable form is rounded: the exact value rides in s
+    annual_revenue=25_000_000,
+    projects_per_year=2.5,
+    project_size="large",
+    projects=[
+        Project(name="Move accounting to AWS", size="large", budget=180_000, start_year=2),
+        Project(name='=HYPERLINK("x")', size="small", start_year=7),
+    ],
+    years=7,
+    discount_rate=0.075,
+    wage_growth=0.04,
+    msp_price_escalation=0.05,
+    assumptions={"vcio_hourly_rate": 225.0, "msp_price_scale": 1.1},
+)
+
+
+# ---------------------------------------------------------------------------------- links
+def test_default_scenario_link_is_readable_and_has_no_s():
+    url = share.scenario_url("http://localhost:8501/?old=1#x", Scenario())
+    assert url == "http://localhost:8501/?employees=45&projects=3"
+    assert share.scenario_url("", Scenario()) == "/?employees=45&projects=3"
+    assert _reopen(Scenario()) == (Scenario(), [])
+
+
+def test_rich_scenario_round_trips_exactly():
+    url = share.scenario_url("https://example.org/", RICH)
+    params = _params(url)
+    assert params["employees"] == "137" and params["size"] == "large" and params["rate"] == "7.5"
+    assert params["company"] == RICH.company  # readable
+    assert "s" in params and len(url) < 600
+    sc, problems = _reopen(RICH)
+    assert problems == []
+    assert sc == RICH
+    assert vm.compare(sc).to_dict() == vm.compare(RICH).to_dict()  # the exact figures
+
+
+def test_main_inputs_only_need_no_s():
+    sc = Scenario(employees=400, projects_per_year=6, project_size="small", years=3,
+                  discount_rate=0.05, company="Acme", downtime_cost_per_hour=5000)  # fmt: skip
+    assert "s" not in share.url_params(sc)
+    assert _reopen(sc) == (sc, [])
+
+
+_names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=80)
+_projects = st.lists(
+    st.builds(Project, name=_names.filter(lambda s: s.strip()),
+              size=st.sampled_from(vm.PROJECT_SIZES),
+              budget=st.none() | st.floats(0, 50_000_000),
+              start_year=st.integers(1, 3)),
+    max_size=4,
+)  # fmt: skip
+
+
+@given(
+    employees=st.integers(1, 5000),
+    projects_per_year=st.floats(0, 50),
+    discount_rate=st.floats(0, 0.3),
+    downtime=st.none() | st.floats(0, 10_000_000),
+    company=st.text(max_size=80),
+    projects=_projects,
+    years=st.integers(3, 10),
+    override=st.none() | st.floats(0, 1000),
+)
+def test_any_scenario_round_trips(employees, projects_per_year, discount_rate, downtime, company,
+                                  projects, years, override):  # fmt: skip
+    sc = Scenario(employees=employees, projects_per_year=projects_per_year,
+                  discount_rate=discount_rate, downtime_cost_per_hour=downtime, company=company,
+                  projects=projects, years=years,
+                  assumptions={} if override is None else {"vcio_hourly_rate": override})  # fmt: skip
+    assert _reopen(sc) == (sc, [])
+
+
+def test_a_hand_edited_readable_parameter_wins_over_the_exact_value_in_s():
+    params = _params(share.scenario_url("", RICH))
+    params["downtime"] = "900"
+    sc, problems = share.initial_scenario(params)
+    assert problems == [] and sc.downtime_cost_per_hour == 900
+    assert sc.projects == RICH.projects  # the rest of s still applies
+
+
+def test_rate_card_overrides_travel_only_when_they_differ():
+    card = {"vcio_hourly_rate": 180.0}
+    sc = Scenario(assumptions=card)
+    assert "s" not in share.url_params(sc, default_overrides=card)  # the server applies it anyway
+    assert _reopen(sc, card) == (sc, [])
+    plain = Scenario()  # the user removed the rate card's override: the link says so
+    assert "s" in share.url_params(plain, default_overrides=card)
+    assert _reopen(plain, card) == (plain, [])
+
+
+def test_json_file_round_trip_is_the_cli_schema():
+    text = RICH.to_json()
+    assert Scenario.from_json(text) == RICH
+    assert Scenario.from_json(text).to_json() == text
+    assert share.read_uploaded_scenario(text.encode()) == RICH
+    assert share.scenario_file_name(RICH) == "m-ller-s-hne-gmbh-scenario.json"
+
+
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        (b'{"employees": 0}', "employees: must be at least 1"),
+        (b'{"projects": [{"name": "x", "size": "huge"}]}', "projects.0.size"),
+        (b"not json", "not valid JSON"),
+        (b"[1, 2]", "must be a JSON object"),
+        (b" " * (share.MAX_UPLOAD_BYTES + 1), "larger than"),
+        (None, "nothing was uploaded"),
+    ],
+)
+def test_bad_uploaded_scenario_names_the_field(data, fragment):
+    with pytest.raises(ScenarioError) as err:
+        share.read_uploaded_scenario(data, "upload.json")
+    assert fragment in str(err.value) and "\n" not in str(err.value)
+
+
+# ---------------------------------------------------------------------------------- damaged s
+def _pack(obj, raw: bytes | None = None) -> str:
+    raw = raw if raw is not None else json.dumps(obj).encode()
+    return base64.urlsafe_b64encode(zlib.compress(raw)).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "garbage!!",
+        "AAAA",
+        share.encode_extra(RICH)[:-12],  # cut short by a mail client
+        base64.urlsafe_b64encode(b"not zlib").decode(),
+        _pack(None, b"{not json"),
+        _pack([1, 2, 3]),
+        _pack({"v": 99, "p": []}),
+        _pack({"v": 1, "zz": 1}),
+        _pack({"v": 1, "p": [["a", "medium"]]}),
+        _pack({"v": 1, "x": {"no_such_field": 1}}),
+        "",
+    ],
+)
+def test_damaged_s_raises_one_clear_line(text):
+    with pytest.raises(ScenarioError) as err:
+        share.decode_extra(text)
+    assert str(err.value) == share.DAMAGED
+
+
+@pytest.mark.parametrize(
+    "payload, fragment",
+    [
+        ({"v": 1, "p": [["x", "huge", None, 1]]}, "projects.0.size"),
+        ({"v": 1, "a": {"no_such_key": 1}}, "unknown assumption"),
+        ({"v": 1, "n": 0}, "sites: must be at least 1"),
+    ],
+)
+def test_invalid_values_in_s_name_the_field(payload, fragment):
+    with pytest.raises(ScenarioError) as err:
+        share.decode_extra(_pack(payload))
+    msg = str(err.value)
+    assert msg.startswith("URL parameter 's' (saved details): ") and fragment in msg
+    assert msg.endswith("the main inputs were kept")
+
+
+def test_oversized_s_is_refused_before_it_is_expanded():
+    bomb = _pack(None, b'{"v":1,"a":{"' + b"x" * 5_000_000 + b'":1}}')
+    assert len(bomb) < share.MAX_ENCODED_CHARS  # tiny on the wire, huge once inflated
+    with pytest.raises(ScenarioError, match="larger than 16 kB"):
+        share.decode_extra(bomb)
+    with pytest.raises(ScenarioError, match="too long"):
+        share.decode_extra("A" * (share.MAX_ENCODED_CHARS + 1))
+
+
+def test_largest_valid_scenario_fits_in_s():
+    items = vm.load_assumptions().items
+    big = Scenario(
+        years=10,
+        projects=[Project(name="漢" * 80, budget=12_345_678.9, start_year=10)] * vm.scenario.MAX_PROJECTS,
+        assumptions={k: it.high for k, it in items.items()},
+    )  # fmt: skip
+    assert share.decode_extra(share.encode_extra(big))["projects"][0]["name"] == "漢" * 80
+    assert _reopen(big) == (big, [])
+
+
+def test_damaged_s_keeps_the_main_inputs_and_says_so():
+    sc, problems = share.initial_scenario({"employees": "300", "company": "Acme", "s": "%%%"})
+    assert (sc.employees, sc.company, sc.projects) == (300, "Acme", [])
+    assert problems == [share.DAMAGED]
+
+
+def test_s_that_does_not_fit_the_horizon_is_reported():
+    params = _params(share.scenario_url("", RICH))  # a project in year 7
+    params["years"] = "3"
+    sc, problems = share.initial_scenario(params)
+    assert sc.years == 3 and sc.projects == []
+    assert len(problems) == 1 and "projects.1.start_year" in problems[0]
+
+
+def test_bad_readable_parameter_is_reported_and_s_still_applies():
+    params = _params(share.scenario_url("", RICH))
+    params["employees"] = "-5"
+    sc, problems = share.initial_scenario(params)
+    assert "'employees'" in problems[0] and sc.projects == RICH.projects
+
+
+# ---------------------------------------------------------------------------------- helpers
+def test_app_base_url():
+    assert share.app_base_url("https://x.streamlit.app/share") == "https://x.streamlit.app/"
+    assert share.app_base_url("http://h:8501/base/share/") == "http://h:8501/base/"
+    assert share.app_base_url("http://h:8501/") == "http://h:8501/"
+    assert share.app_base_url(None) == ""
+
+
+def test_saved_scenarios_compare_side_by_side():
+    saved: dict[str, str] = {}
+    a, b = Scenario(employees=20), Scenario(employees=800, projects_per_year=8)
+    assert share.save_named(saved, "  Small   firm ", a) == "Small firm"
+    share.save_named(saved, "Large", b)
+    df = share.compare_saved(saved)
+    assert list(df["Scenario"]) == ["Small firm", "Large"]
+    for row, sc in zip(df.to_dict("records"), (a, b), strict=True):
+        c = vm.compare(sc)
+        assert row["Cheapest"] == c.option(c.recommended).short_name
+        for o in c.options:
+            assert row[o.short_name] == round(o.npv)
+    with pytest.raises(ScenarioError, match="give the scenario a name"):
+        share.save_named(saved, "  ", a)
+    with pytest.raises(ScenarioError, match="at most 2"):
+        share.save_named(saved, "third", a, limit=2)
+    share.save_named(saved, "Large", a, limit=2)  # replacing one is fine
+
+
+def test_use_rate_card_merges_into_the_overrides():
+    session = {"overrides": {"vcio_hourly_rate": 250.0, "cio_search_fee": 0.25}}
+    card = br.parse_rate_card("key,value\nvcio_hourly_rate,200\nbreakfix_hourly_rate,135\n")
+    assert share.use_rate_card(session, card) == {"cio_search_fee": 0.25,
+                                                  "breakfix_hourly_rate": 135.0}  # fmt: skip
+    assert session["rate_card"] is card
+
+
+# ---------------------------------------------------------------------------------- rate card
+def test_default_rate_card_loads_and_equals_the_defaults():
+    card = br.load_rate_card()
+    items = vm.load_assumptions().items
+    assert {"vcio_hourly_rate", "msp_price_scale", "breakfix_hourly_rate"} <= set(card)
+    assert all(card[k] == items[k].value for k in card)
+    assert br.rate_card_overrides(card) == {}
+    assert all(card.notes[k] for k in card)
+
+
+def test_every_bad_rate_card_row_is_reported():
+    text = (
+        "key,value,note,internal_note\n"
+        "cio_search_fee,0.3,ok,\n"
+        "msp_price_scale,1.1,,\n"
+        "vcio_hourly_rate,abc,,\n"
+        "vcio_hourly_rat,200,,\n"
+        "\n"
+        "breakfix_hourly_rate,-5,,\n"
+        "msp_minimum_monthly,999999999,,\n"
+        ",12,,\n"
+        "msp_price_scale,1.2,,\n"
+        '"contract_pm_rate",1,2,3,4\n'
+    )
+    with pytest.raises(br.BrandError) as err:
+        br.load_rate_card(text.encode(), origin="rate_card.csv")
+    assert err.value.problems == [
+        "rate_card.csv row 4 (vcio_hourly_rate): value must be a number, got 'abc'",
+        "rate_card.csv row 5 (vcio_hourly_rat): key is not an assumption; did you mean "
+        "vcio_hourly_rate?",
+        "rate_card.csv row 7 (breakfix_hourly_rate): value must be from 0 to 3,000 (10 x the "
+        "plausible high of 300 USD/hour), got -5",
+        "rate_card.csv row 8 (msp_minimum_monthly): value must be from 0 to 25,000 (10 x the "
+        "plausible high of 2,500 USD/month), got 999999999",
+        "rate_card.csv row 9 (no key): key is empty",
+        "rate_card.csv row 10 (msp_price_scale): key appears again (first on row 3)",
+        "rate_card.csv row 11 (contract_pm_rate): more cells than columns; put commas inside quotes",
+    ]
+
+
+def test_rate_card_accepts_excel_style_csv():
+    data = '\ufeffkey,value,note\r\nvcio_hourly_rate,"$1,200",Our rate\r\n# comment,1\r\n'
+    card = br.load_rate_card(data.encode("utf-8"))
+    assert (
+        dict(card) == {"vcio_hourly_rate": 1200.0} and card.notes["vcio_hourly_rate"] == "Our rate"
+    )
+
+
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        (b"k,v\n", "missing column(s) key, value"),
+        (b"key,value,price\nvcio_hourly_rate,1,2\n", "unknown column(s) 'price'"),
+        (b"key,value\nvcio_hourly_rate,\xff\n", "not UTF-8"),
+        (b"key,value\n" + b"#" * 100_001, "larger than 100 kB"),
+        (b"key,value\nvcio_hourly_rate,nan\n", "must be a number, got 'nan'"),
+        (b"key,value\nvcio_hourly_rate,inf\n", "must be a number, got 'inf'"),
+    ],
+)
+def test_bad_rate_card_files(data, fragment):
+    with pytest.raises(br.BrandError) as err:
+        br.load_rate_card(data, origin="upload.csv")
+    assert fragment in str(err.value)
+
+
+def test_rate_card_rows_hide_internal_notes_when_presenting():
+    card = br.load_rate_card()
+    assert "Internal note" in br.rate_card_rows(card)[0]
+    assert all("Internal note" not in r for r in br.rate_card_rows(card, presenting=True))
+
+
+def test_rate_card_named_as_the_source_of_its_prices():
+    card = br.parse_rate_card("key,value,note,internal_note\nvcio_hourly_rate,180,Our 2026 rate,"
+                              "SECRET floor\n", "rate_card.csv")  # fmt: skip
+    rows = vm.load_assumptions().with_overrides(dict(card)).to_rows()
+    out = {r["key"]: r for r in br.sources_with_rate_card(rows, card)}
+    assert out["vcio_hourly_rate"]["source"] == "rate_card.csv: Our 2026 rate"
+    assert "SECRET" not in json.dumps(list(out.values()))
+
+
+# ---------------------------------------------------------------------------------- brand
+def test_default_brand_loads_with_its_logo():
+    b = br.load_brand()
+    assert b.msp_name == "Your MSP" and b.accent_color == "#1f5fa8"
+    assert b.logo.startswith("data:image/svg+xml;base64,") and b.logo_bytes().startswith(b"<svg")
+    assert "internal_notes" not in b.public()
+
+
+def test_uploaded_brand_with_a_data_uri_logo():
+    png = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"0" * 50).decode()
+    b = br.parse_brand(json.dumps({"msp_name": " Acme   IT ", "accent_color": "#AA3300",
+                                   "logo": f"data:image/png;base64,{png}",
+                                   "contact": "sales@acme.example", "_comment": "ignored"}))  # fmt: skip
+    assert (b.msp_name, b.accent_color, b.contact) == ("Acme IT", "#aa3300", "sales@acme.example")
+    assert b.logo_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    "obj, fragment",
+    [
+        ({"accent_color": "red"}, "'accent_color' must be a colour like \"#1f5fa8\""),
+        ({"accent_color": "#123456;}body{x"}, "'accent_color' must be a colour"),
+        ({"msp_name": ""}, "'msp_name' must not be empty"),
+        ({"msp_name": 5}, "'msp_name' must be text, got int"),
+        ({"msp_name": "x" * 81}, "'msp_name' is too long (80 characters at most)"),
+        ({"colour": "#000000"}, "'colour' is not a known field"),
+        ({"logo": "brand_logo.svg"}, "'logo' must be a data URI"),  # no server files from uploads
+        ({"logo": "data:text/html;base64,PGI+"}, "'logo' must be a base64 data URI of a PNG"),
+        ({"logo": "data:image/png;base64," + "A" * 400_000}, "larger than"),
+    ],
+)
+def test_bad_brand_names_the_field(obj, fragment):
+    with pytest.raises(br.BrandError) as err:
+        br.parse_brand(json.dumps(obj), "brand.json")
+    assert fragment in str(err.value) and str(err.value).startswith("brand.json: ")
+
+
+def test_brand_file_logo_must_stay_inside_its_folder(tmp_path):
+    (tmp_path / "brand.json").write_text(json.dumps({"logo": "../secret.png"}))
+    (tmp_path.parent / "secret.png").write_bytes(b"x")
+    with pytest.raises(br.BrandError, match="inside"):
+        br.load_brand(tmp_path / "brand.json")
+    (tmp_path / "brand.json").write_text(json.dumps({"logo": "/etc/passwd"}))
+    with pytest.raises(br.BrandError, match="inside"):
+        br.load_brand(tmp_path / "brand.json")
+
+
+def test_bad_brand_json():
+    for data in (b"{", b"[]", b"x" * (br.MAX_BRAND_BYTES + 1)):
+        with pytest.raises(br.BrandError):
+            br.parse_brand(data)
+
+
+def test_presentation_css_hides_the_controls_and_escapes_the_accent():
+    css = br.presentation_css("#AA3300")
+    assert '[data-testid="stSidebar"]' in css and "st-key-edit_" in css and "#aa3300" in css
+    assert "}</style>" not in br.presentation_css("</style><script>")  # falls back to the default
+    html = br.header_html(br.Brand(msp_name="<b>A</b>", contact="a&b"))
+    assert "&lt;b&gt;A&lt;/b&gt;" in html and "a&amp;b" in html
