@@ -38,7 +38,7 @@ table = (
     )
 )
 money_cols = [col for col in table.columns if col != "Option"]
-st.dataframe(table.style.format(vm.money, subset=money_cols), hide_index=True, width="stretch")
+st.table(table.style.format(vm.money, subset=money_cols), hide_index=True)
 st.caption(
     "Figures rounded for reading; hover a chart for exact dollars. Costs grow each year "
     "with wages and MSP prices; NPV discounts them back to today."
@@ -48,4 +48,4 @@ st.subheader("Per employee, per year")
 ui.plot(charts.per_employee_bars(c), key="costs_per_employee")
 
 st.subheader("What the money does not show")
-st.dataframe(ui.non_cost_frame(c), hide_index=True, width="stretch")
+st.table(ui.non_cost_frame(c), hide_index=True, border="horizontal")

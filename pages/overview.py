@@ -20,5 +20,5 @@ st.caption(
     f"{sc.discount_rate:.1%} discount rate, including one-off fees at the start."
 )
 st.subheader("What the money does not show")
-st.dataframe(ui.non_cost_frame(c), hide_index=True, width="stretch")
+st.table(ui.non_cost_frame(c), hide_index=True, border="horizontal")
 ui.glossary()

@@ -65,7 +65,7 @@ frame = pd.DataFrame(
         for o in c.options
     ]
 )
-st.dataframe(frame, hide_index=True, width="stretch")
+st.table(frame, hide_index=True)
 a = vm.load_assumptions()
 st.caption(
     f"Typical budgets: small {vm.money(a['project_budget_small'])}, medium "

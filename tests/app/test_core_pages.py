@@ -115,7 +115,7 @@ def test_costs_table_matches_model():
     at.run()
     at.switch_page("pages/costs.py").run()
     c = vm.compare(vm.Scenario())
-    table = at.dataframe[0].value
+    table = at.table[0].value
     row = table[table["Option"] == c.option("managed").name].iloc[0]
     assert row["Total"] == pytest.approx(c.option("managed").total)
     assert row["Year 1"] == pytest.approx(c.option("managed").yearly_cost[0])
