@@ -7,6 +7,10 @@ import streamlit as st
 
 import vcio_model as vm
 
+# The size x load grid behind "Where each option wins": 1 to 5,000 staff, log-spaced; 0 to 20 projects.
+FRONTIER_EMPLOYEES = np.unique(np.round(np.geomspace(1, 5000, 60)))
+FRONTIER_PROJECTS = np.arange(0, 21)
+
 
 def _sc(scenario_json: str) -> vm.Scenario:
     return vm.Scenario.model_validate_json(scenario_json)
@@ -23,9 +27,8 @@ def slider_curve(scenario_json: str, field_name: str):
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def frontier(scenario_json: str, n_employees: int = 60, max_projects: int = 20) -> vm.Frontier:
-    emp = np.unique(np.round(np.geomspace(5, 5000, n_employees)))
-    return vm.frontier(_sc(scenario_json), employees=emp, projects=np.arange(0, max_projects + 1))
+def frontier(scenario_json: str) -> vm.Frontier:
+    return vm.frontier(_sc(scenario_json), employees=FRONTIER_EMPLOYEES, projects=FRONTIER_PROJECTS)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

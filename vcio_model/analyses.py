@@ -515,7 +515,9 @@ def sensitivity(scenario: Scenario, assumptions: Assumptions | None = None) -> p
                 "flips": bool(winners[lo] != ids[best_i] or winners[hi] != ids[best_i]),
             }
         )
-    df = pd.DataFrame(rows).sort_values("swing", ascending=False, ignore_index=True)
+    columns = ["key", "label", "unit", "value", "low", "high", "gap_low", "gap_high", "swing",
+               "winner_low", "winner_high", "flips"]  # fmt: skip
+    df = pd.DataFrame(rows, columns=columns).sort_values("swing", ascending=False, ignore_index=True)
     df.attrs.update(base_gap=float(gap[0]), recommended=ids[best_i], runner_up=ids[second_i])
     return df
 

@@ -14,10 +14,11 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from vcio_app import explain
+from vcio_app.compute import FRONTIER_EMPLOYEES
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")  # from_file resolves from here
 WHERE, RISK, SENS = "pages/where.py", "pages/risk.py", "pages/sensitivity.py"
-GRID = np.unique(np.round(np.geomspace(5, 5000, 60)))  # as vcio_app.compute.frontier
+GRID = FRONTIER_EMPLOYEES
 
 
 def _open(page: str, **params) -> AppTest:

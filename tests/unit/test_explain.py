@@ -10,10 +10,11 @@ import pytest
 
 import vcio_model as vm
 from vcio_app import explain as ex
+from vcio_app.compute import FRONTIER_EMPLOYEES
 
 NAMES = {"a": "Break-fix support", "b": "Managed services", "c": "vCIO + managed services"}
 KINDS = {"a": ("none", "break_fix"), "b": ("none", "managed"), "c": ("vcio", "managed")}
-GRID = np.unique(np.round(np.geomspace(5, 5000, 60)))  # the grid vcio_app.compute.frontier uses
+GRID = FRONTIER_EMPLOYEES
 
 
 def _frontier(cheapest: list[list[str]], employees=(10, 20, 40, 80), projects=(0, 1, 2)):
