@@ -1,0 +1,17 @@
+"""How to read the tool, who it is for, what it leaves out, and how to make your own copy."""
+
+import streamlit as st
+
+import vcio_model as vm
+from vcio_app import assumptions_view as av
+from vcio_app import ui
+
+ui.page_start("About this tool", "What the numbers mean and where they come from.")
+st.markdown(
+    f"**Model version {vm.__version__}**: the version of the formulas and default "
+    "numbers. It changes whenever results change, so two printouts with the same version "
+    "and inputs show the same figures."
+)
+av.render_doc("about.md")
+st.subheader("What money does not show, option by option")
+av.qualities_table(vm.load_assumptions())

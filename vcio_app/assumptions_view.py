@@ -1,0 +1,376 @@
+"""The Assumptions and About pages' pieces: the editable assumption list, size tables, prose.
+
+Values are stored as the model wants them (fractions, dollars); shares and chances are shown as
+percent in the widgets. An edit is checked where it enters: a value outside 0 to 10 x the
+assumption's high end (0 to 100% for shares and chances), or not a number, is reported with the
+assumption's name and allowed range and not applied; every other edit stays.
+
+The widget of assumption ``k`` has the key ``"asm_" + k``; the edits live in
+``st.session_state["overrides"]`` (only values that differ from the default).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+import vcio_model as vm
+from vcio_model.assumptions import DATA_DIR, TABLE_SCALES, Assumption
+
+from . import ui
+
+PREFIX = "asm_"
+ERRORS = "assumption_errors"  # key -> message for edits that were not applied
+RESET_KEY = "asm_reset"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+GROUP_TITLES = {
+    "Company": "Your company",
+    "Pay": "Pay, wage growth and price rises",
+    "Leadership: none": "No IT leader: a manager runs IT on the side",
+    "Leadership: vCIO": "Virtual CIO (vCIO), rented by the hour",
+    "Leadership: CIO": "Full-time CIO",
+    "Projects": "IT projects: budgets, hours and overruns",
+    "Support: break-fix": "Break-fix support, paid by the hour",
+    "Support: managed": "Managed services (MSP), a monthly fee",
+    "Support: in-house": "In-house help desk",
+    "Downtime": "Downtime and serious incidents",
+    "Staff time": "Staff time lost to IT problems",
+}
+UNIT_WORDS = {
+    "USD": "$",
+    "x hours": "times the hours",
+    "x rate": "times the normal rate",
+    "x table": "times the size table",
+    "x monthly fee": "times the monthly fee",
+    "fraction": "%",
+    "probability": "% chance",
+    "probability/yr": "% chance a year",
+    "fraction of base": "% of base salary",
+}
+TABLE_TITLES = {
+    "cio_base_salary": "Full-time CIO base salary",
+    "vcio_hours_month": "vCIO retainer hours a month",
+    "msp_price_per_user_month": "MSP price per user a month",
+    "helpdesk_users_per_agent": "Users per in-house help-desk technician",
+}
+
+
+# ------------------------------------------------------------------------ units and numbers
+def is_percent(unit: str) -> bool:
+    """Shares and chances are stored as fractions and shown as percent."""
+    return unit.startswith(("fraction", "probability"))
+
+
+def unit_words(unit: str) -> str:
+    """'USD/user/month' -> '$ per user a month'; 'fraction/yr' -> '% a year'."""
+    if unit in UNIT_WORDS:
+        return UNIT_WORDS[unit]
+    text = re.sub(r"^(fraction|probability)", "%", unit).replace("USD", "$")
+    text = re.sub(r"/(yr|year)$", " a year", text)
+    text = re.sub(r"/(hour|month)$", r" an \1", text).replace("an month", "a month")
+    return text.replace("/", " per ")
+
+
+def _plain(x: float, decimals: int = 3) -> str:
+    text = f"{x:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def fmt(item: Assumption, x: float) -> str:
+    """A stored value the way a person reads it: '3.6%', '$110,000', '1.75'."""
+    if is_percent(item.unit):
+        return f"{_plain(x * 100)}%"
+    if item.unit.startswith("USD"):
+        return f"${_plain(x, 2)}"
+    return _plain(x)
+
+
+def factor(item: Assumption) -> float:
+    return 100.0 if is_percent(item.unit) else 1.0
+
+
+def allowed_max(item: Assumption) -> float:
+    """10 x the high end; shares (plain 'fraction') and chances cannot pass 100%."""
+    top = 10 * item.high
+    return min(top, 1.0) if item.unit in ("fraction", "probability", "probability/yr") else top
+
+
+def _decimals(x: float) -> int:
+    for d in range(5):
+        if abs(round(x, d) - x) < 1e-9 * max(1.0, abs(x)):
+            return d
+    return 4
+
+
+def widget_spec(item: Assumption) -> tuple[float, str]:
+    """Step and printf format of the value's widget, in display units."""
+    f = factor(item)
+    span = (item.high - item.low) * f or abs(item.value * f) or 1.0
+    step = 10 ** math.floor(math.log10(span)) / 10
+    d = min(4, max(_decimals(step), _decimals(item.value * f), 1 if f != 1 else 0))
+    return round(step, 6), f"%.{d}f"
+
+
+def to_display(item: Assumption, value: float) -> float:
+    return round(value * factor(item), 10)
+
+
+def check(item: Assumption, shown, current: float) -> tuple[float | None, str | None]:
+    """Turn a widget value into a stored value, or say why it is not applied.
+
+    Returns (value, None) or (None, message naming the assumption and the allowed range).
+    """
+    suffix = unit_words(item.unit).lstrip("$%").strip()
+    rng = f"from {fmt(item, 0)} to {fmt(item, allowed_max(item))}" + (
+        f" {suffix}" if suffix else ""
+    )
+    keep = f"Not applied: the model still uses {fmt(item, current)}."
+    try:
+        x = float(shown)
+    except (TypeError, ValueError):
+        x = math.nan
+    if not math.isfinite(x):
+        return None, f"**{item.label}** needs a number {rng}. {keep}"
+    value = float(f"{x / factor(item):.12g}")
+    if not 0 <= value <= allowed_max(item):
+        return (
+            None,
+            f"**{item.label}**: {fmt(item, value)} is outside the allowed range, {rng}. {keep}",
+        )
+    return value, None
+
+
+# ------------------------------------------------------------------------ session state
+def _on_edit(key: str) -> None:
+    ss = st.session_state
+    item = vm.load_assumptions().items[key]
+    overrides = dict(ss.get("overrides", {}))
+    value, problem = check(item, ss.get(PREFIX + key), overrides.get(key, item.value))
+    errors = ss.setdefault(ERRORS, {})
+    if problem:
+        errors[key] = problem
+        return
+    errors.pop(key, None)
+    if math.isclose(value, item.value, rel_tol=1e-9, abs_tol=1e-12):
+        overrides.pop(key, None)
+    else:
+        overrides[key] = value
+    ss["overrides"] = overrides
+
+
+def _on_reset() -> None:
+    st.session_state["overrides"] = {}
+    st.session_state[ERRORS] = {}
+
+
+def _sync_widgets(a: vm.Assumptions, overrides: dict) -> None:
+    """Widgets show the values in use (overrides may come from presets, links or files)."""
+    ss = st.session_state
+    errors = ss.setdefault(ERRORS, {})
+    for key, item in a.items.items():
+        wk = PREFIX + key
+        if key in errors and wk in ss:
+            continue  # keep the rejected entry on screen beside its message
+        errors.pop(key, None)
+        want = to_display(item, overrides.get(key, item.value))
+        if ss.get(wk) is None or not math.isclose(ss[wk], want, rel_tol=1e-9, abs_tol=1e-12):
+            ss[wk] = want
+
+
+# ------------------------------------------------------------------------ drawing
+def changes_panel(a: vm.Assumptions) -> None:
+    """Which values differ from the defaults, the reset button and any rejected edits."""
+    _sync_widgets(a, dict(st.session_state.get("overrides", {})))
+    overrides = {k: v for k, v in st.session_state.get("overrides", {}).items() if k in a.items}
+    errors = st.session_state.get(ERRORS, {})
+    with st.container(border=True):
+        left, right = st.columns([4, 1], vertical_alignment="center")
+        if overrides:
+            lines = [
+                _md(f"- {a.items[k].label}: **{fmt(a.items[k], v)}** ")
+                + _md(f"(default {fmt(a.items[k], a.items[k].value)})")
+                for k, v in overrides.items()
+            ]
+            left.markdown(
+                f"**You changed {vm.plural(len(overrides), 'value')}** "
+                "(every page uses them):\n" + "\n".join(lines)
+            )
+        else:
+            left.markdown("**All values are at their defaults.** Change any of them below.")
+        right.button(
+            "Reset all to defaults",
+            key=RESET_KEY,
+            on_click=_on_reset,
+            disabled=not (overrides or errors),
+            width="stretch",
+        )
+    if errors:
+        names = ", ".join(a.items[k].label for k in errors if k in a.items)
+        st.error(
+            f"Not applied: {_md(names)}. The message is beside the value in its group below.",
+            icon="⚠️",
+        )
+
+
+def assumption_groups(a: vm.Assumptions) -> None:
+    """One expander per group; a row per assumption with its editable value and its source."""
+    overrides = dict(st.session_state.get("overrides", {}))
+    _sync_widgets(a, overrides)
+    groups: dict[str, list[Assumption]] = {}
+    for item in a.items.values():
+        groups.setdefault(item.group or "Other", []).append(item)
+    for group, items in groups.items():
+        n = sum(k.key in overrides for k in items)
+        label = f"{GROUP_TITLES.get(group, group)} ({len(items)} values"
+        label += f", {n} changed)" if n else ")"
+        with st.expander(label, key=f"asm_group_{group}"):
+            head = st.columns(WIDTHS)
+            for col, text in zip(head, HEADINGS, strict=True):
+                col.caption(f"**{text}**")
+            for item in items:
+                _row(item, overrides)
+
+
+WIDTHS = [3.6, 1.5, 1.7, 3.2]
+HEADINGS = ["What it is", "Value", "Unit and usual range", "Source"]
+
+
+def _row(item: Assumption, overrides: dict) -> None:
+    name, value, unit, src = st.columns(WIDTHS)
+    tags = " :orange-badge[Estimate]" if item.estimate else ""
+    if item.key in overrides:
+        tags += " :blue-badge[Changed]"
+    notes = f"  \n:small[:gray[{_md(item.notes)}]]" if item.notes else ""
+    name.markdown(f"**{_md(item.label)}**{tags}{notes}")
+    step, form = widget_spec(item)
+    value.number_input(
+        item.label,
+        step=step,
+        format=form,
+        key=PREFIX + item.key,
+        on_change=_on_edit,
+        args=(item.key,),
+        label_visibility="collapsed",
+    )
+    usual = _md(f"usual {fmt(item, item.low)} to {fmt(item, item.high)}")
+    text = f"{_md(unit_words(item.unit))}  \n:small[:gray[{usual}]]"
+    if item.key in overrides:
+        text += f"  \n:small[:blue[{_md(f'default {fmt(item, item.value)}')}]]"
+    unit.markdown(text)
+    if item.source:
+        year = f" ({item.year})" if item.year and item.year not in item.source else ""
+        src.caption(_md(item.source + year))
+    else:
+        src.caption("No published figure found: our estimate, reasoning on the left.")
+    if item.key in st.session_state.get(ERRORS, {}):
+        st.error(_md(st.session_state[ERRORS][item.key]), icon="⚠️")
+
+
+def _md(text: str) -> str:
+    """Plain text in Markdown: dollar signs are money, not formulas; brackets are not directives."""
+    return text.replace("$", r"\$").replace("[", "(").replace("]", ")")
+
+
+@lru_cache(maxsize=1)
+def _size_table_sources() -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / "size_tables.csv", dtype=str, keep_default_na=False)
+
+
+def amount(x: float, unit: str) -> str:
+    """A number with its unit in words: '$154,018 a year', '13 hours a month'."""
+    words = unit_words(unit)
+    if words.startswith("$"):
+        return f"${_plain(x, 0)} {words[1:].strip()}".strip()
+    return f"{_plain(x, 0)} {words}"
+
+
+def size_tables(a: vm.Assumptions, employees: int) -> None:
+    """The four values that depend on company size, with their sources, two tables a row."""
+    raw = _size_table_sources()
+    names = [t for t in TABLE_SCALES if t in a.tables]
+    for i in range(0, len(names), 2):
+        for col, name in zip(st.columns(2), names[i : i + 2], strict=False):
+            t, scale = a.tables[name], a.items[TABLE_SCALES[name]]
+            money = t.unit.startswith("USD")
+            now = float(t.at(employees)) * a[scale.key]
+            lines = ["| Employees | Value | Source | Year |", "|--:|--:|---|---|"]
+            for r in raw[raw["table"] == name].itertuples():
+                est = " (estimate)" if r.estimate.strip().lower() == "true" else ""
+                value = ("$" if money else "") + _plain(float(r.value), 0)
+                lines.append(
+                    f"| {float(r.employees):,.0f} | {_md(value)} | "
+                    f"{_md(r.source + est).replace('|', '/')} | {_md(r.year)} |"
+                )
+            scaled = "" if a[scale.key] == 1 else f", the table times {_plain(a[scale.key], 2)}"
+            col.markdown(
+                f"**{TABLE_TITLES.get(name, name)}**, {_md(unit_words(t.unit).replace('$', 'dollars'))}"
+                + _md(f"  \nAt {employees:,} employees: **{amount(now, t.unit)}**{scaled}.")
+                + "\n\n"
+                + "\n".join(lines)
+            )
+
+
+def render_doc(name: str, sections_open: int | None = None) -> None:
+    """A Markdown file from docs/, whole; or with ``sections_open`` = n, the text before the first
+    '## ' heading and the first n sections shown and every later section in an expander."""
+    text = (DOCS / name).read_text(encoding="utf-8")
+    if sections_open is None:
+        st.markdown(text)
+        return
+    parts = re.split(r"^## ", text, flags=re.MULTILINE)
+    if parts[0].strip():
+        st.markdown(parts[0])
+    for i, part in enumerate(parts[1:]):
+        title, _, body = part.partition("\n")
+        if i < sections_open:
+            st.markdown(f"#### {title.strip()}\n{body}")
+        else:
+            with st.expander(title.strip()):
+                st.markdown(body)
+
+
+def verdict_line(c: vm.Comparison) -> None:
+    """The verdict in one line, so an edit's effect shows on this page too."""
+    company = c.scenario.company
+    if company and company in c.verdict:
+        before, _, after = c.verdict.partition(company)
+        text = _md(before) + ui.md_escape(company) + _md(after)
+    else:
+        text = _md(c.verdict)
+    st.markdown(f"**With these values:** {text}")
+
+
+def qualities_table(a: vm.Assumptions) -> None:
+    """What money does not show, option by option (from data/options.csv)."""
+    st.table(
+        pd.DataFrame(
+            {
+                "Option": [o.name for o in a.options],
+                "Hours of cover a week": [o.coverage_hours_week for o in a.options],
+                "Resting on one person": [o.single_point_of_failure for o in a.options],
+                "Capacity to plan ahead": [o.strategic_capacity for o in a.options],
+            }
+        ),
+        hide_index=True,
+    )
+
+
+def scenario_notes(sc: vm.Scenario) -> None:
+    """A scenario (a file or a link) may set wage growth or price rises itself: say which wins."""
+    a = vm.load_assumptions()
+    for fld in ("wage_growth", "msp_price_escalation"):
+        v = getattr(sc, fld)
+        if v is not None:
+            st.info(
+                _md(
+                    f"This scenario sets '{a.items[fld].label}' to {fmt(a.items[fld], v)} itself; "
+                    "the model uses that figure, not the one in the groups below."
+                ),
+                icon="ℹ️",
+            )
