@@ -10,8 +10,7 @@ sc, c = ui.page_start(
     "Change the inputs on the left; every figure updates.",
 )
 ui.verdict(c)
-for reason in c.reasons:
-    st.markdown(f"- {reason}")
+ui.reasons(c)
 ui.option_cards(c)
 st.subheader("Cost of each option over the horizon")
 ui.plot(charts.cost_bars(c), key="overview_cost")

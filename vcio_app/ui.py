@@ -35,10 +35,12 @@ def page_start(title: str, intro: str = ""):
 
 def verdict(c: vm.Comparison) -> None:
     """The one-sentence verdict, big, before any detail."""
-    text = c.verdict
-    if c.scenario.company:
-        text = text.replace(c.scenario.company, md_escape(c.scenario.company), 1)
-    st.markdown(f"### {text}")
+    st.markdown(f"### {md_escape(c.verdict)}")  # no "$...$" maths, no links from a company name
+
+
+def reasons(c: vm.Comparison) -> None:
+    """Why the winner wins, one bullet per cost category."""
+    st.markdown("\n".join(f"- {md_escape(r)}" for r in c.reasons))
 
 
 def option_cards(c: vm.Comparison) -> None:

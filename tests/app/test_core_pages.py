@@ -22,7 +22,7 @@ def _app(**params) -> AppTest:
 
 
 def _markdown(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
+    return "\n".join(m.value.replace("\\", "") for m in at.markdown)  # without Markdown escapes
 
 
 def _charts(at: AppTest) -> list[dict]:

@@ -33,7 +33,9 @@ def _page(page: str = "pages/assumptions.py") -> AppTest:
 
 
 def _text(at: AppTest) -> str:
-    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
+    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption]).replace(
+        "\\", ""
+    )
 
 
 def _edit(at: AppTest, key: str, shown: float) -> AppTest:
