@@ -308,18 +308,18 @@ def frontier(
     proj = np.asarray(projects if projects is not None else np.arange(0, 21), float)
     costs = option_costs(scenario, a, employees=emp[None, :], n_proj=proj[:, None])
     ids = [s.id for s in a.options]
-    npv = np.stack([costs[i].npv(scenario.discount_rate) for i in ids])
-    # The cheapest and the runner-up in one pass over the few options (an argsort along the
-    # option axis costs more than the whole engine on a large grid). Ties go to the first option.
-    best, best_i, second = (
-        npv[0].copy(),
-        np.zeros(npv.shape[1:], int),
-        np.full(npv.shape[1:], np.inf),
-    )
+    npv = np.empty((len(ids), len(proj), len(emp)))
+    for k, i in enumerate(ids):
+        costs[i].npv(scenario.discount_rate, out=npv[k])
+    # The cheapest and the runner-up in one pass over the few options, in place (an argsort
+    # along the option axis costs more than the whole engine on a large grid). Ties go to the
+    # first option.
+    best, best_i = npv[0].copy(), np.zeros(npv.shape[1:], int)
+    second, larger = np.full(npv.shape[1:], np.inf), np.empty(npv.shape[1:])
     for k in range(1, len(ids)):
-        second = np.minimum(second, np.maximum(best, npv[k]))
+        np.minimum(second, np.maximum(best, npv[k], out=larger), out=second)
         best_i[npv[k] < best] = k
-        best = np.minimum(best, npv[k])
+        np.minimum(best, npv[k], out=best)
     return Frontier(
         employees=emp,
         projects=proj,
@@ -517,7 +517,9 @@ def sensitivity(scenario: Scenario, assumptions: Assumptions | None = None) -> p
         )
     columns = ["key", "label", "unit", "value", "low", "high", "gap_low", "gap_high", "swing",
                "winner_low", "winner_high", "flips"]  # fmt: skip
-    df = pd.DataFrame(rows, columns=columns).sort_values("swing", ascending=False, ignore_index=True)
+    df = pd.DataFrame(rows, columns=columns).sort_values(
+        "swing", ascending=False, ignore_index=True
+    )
     df.attrs.update(base_gap=float(gap[0]), recommended=ids[best_i], runner_up=ids[second_i])
     return df
 

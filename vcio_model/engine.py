@@ -79,8 +79,11 @@ class OptionCosts:
     def yearly_total(self) -> np.ndarray:
         return sum(self.yearly.values())
 
-    def npv(self, rate: float) -> np.ndarray:
-        """NPV of [upfront] + yearly costs, as ``numpy_financial.npv`` computes it, shape S."""
+    def npv(self, rate: float, out: np.ndarray | None = None) -> np.ndarray:
+        """NPV of [upfront] + yearly costs, as ``numpy_financial.npv`` computes it, shape S.
+
+        ``out``: an array of shape S to write the result into (for a batch shape S only).
+        """
         if not self.batch_shape:
             flows = np.concatenate([np.atleast_1d(self.upfront_total()), self.yearly_total()])
             return npf.npv(rate, flows)
@@ -93,26 +96,32 @@ class OptionCosts:
             for ts in self._yearly_terms.values()
             for x in ts
         ]
-        return _sum_terms(parts, self.batch_shape)
+        return _sum_terms(parts, self.batch_shape, out)
 
 
-def _sum_terms(terms: list[np.ndarray], shape: tuple[int, ...]) -> np.ndarray:
-    """Sum arrays of different broadcast shapes into a new array of ``shape``.
+def _sum_terms(
+    terms: list[np.ndarray], shape: tuple[int, ...], out: np.ndarray | None = None
+) -> np.ndarray:
+    """Sum arrays of different broadcast shapes into ``out`` (a new array of ``shape`` if None).
 
-    Terms of the same shape are added first, and the groups from smallest to largest, so a sum of
-    size-only and load-only terms costs one addition on the full grid.
+    Terms of the same shape are added first, then the groups from smallest to largest, the last
+    addition straight into ``out``: a sum of size-only and load-only terms writes the full grid
+    once.
     """
+    out = np.empty(shape) if out is None else out
     groups: dict[tuple[int, ...], np.ndarray] = {}
     for x in terms:
         groups[x.shape] = groups[x.shape] + x if x.shape in groups else x
-    total = None
-    for g in sorted(groups.values(), key=np.size):
-        total = g if total is None else total + g
-    if total is not None and total.shape == shape and not any(total is x for x in terms):
-        return total  # already a new array of the right shape
-    out = np.zeros(shape)
-    if total is not None:
-        out += total
+    ordered = sorted(groups.values(), key=np.size)
+    if not ordered:
+        out[...] = 0.0
+    elif len(ordered) == 1:
+        out[...] = ordered[0]
+    else:
+        acc = ordered[0]
+        for g in ordered[1:-1]:
+            acc = acc + g
+        np.add(acc, ordered[-1], out=out)
     return out
 
 
