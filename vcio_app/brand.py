@@ -309,7 +309,6 @@ def rate_card_rows(card: RateCard, presenting: bool = False) -> list[dict]:
     for k, v in card.items():
         row = {
             "Assumption": items[k].label,
-            "Key": k,
             "Your price": v,
             "Default": items[k].value,
             "Unit": items[k].unit,
@@ -317,6 +316,7 @@ def rate_card_rows(card: RateCard, presenting: bool = False) -> list[dict]:
         }
         if not presenting:
             row["Internal note"] = card.internal_notes.get(k, "")
+        row["Key"] = k
         rows.append(row)
     return rows
 
@@ -378,7 +378,7 @@ def presentation_css(accent: str) -> str:
         "padding:1.5rem 3rem 3rem !important}"
         '[data-testid="stMarkdownContainer"] p,[data-testid="stMarkdownContainer"] li'
         "{font-size:1.15rem;line-height:1.5}"
-        '[data-testid="stMetricValue"]{font-size:2.6rem !important}'
+        '[data-testid="stMetricValue"],[data-testid="stMetricValue"] *{font-size:2.4rem !important}'
         f"h1,h2,h3{{color:{a}}}"
         '[data-testid="stDataFrame"]{font-size:1.1rem}'
     )

@@ -113,6 +113,26 @@ def scenario_url(
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
 
 
+def sync_params(
+    params, scenario: Scenario, default_overrides: dict[str, float] | None = None
+) -> bool:
+    """Mirror the scenario in ``params`` (``st.query_params``): the readable keys and ``s``.
+
+    Touches only what changed (each change costs Streamlit a round trip); returns True if it did.
+    Other parameters are left alone.
+    """
+    want = url_params(scenario, default_overrides)
+    keys = [*_readable().URL_FIELDS, PARAM]
+    have = {k: params[k] for k in keys if k in params}
+    if have == want:
+        return False
+    for k in keys:
+        if k in params and k not in want:
+            del params[k]
+    params.update({k: v for k, v in want.items() if have.get(k) != v})
+    return True
+
+
 # ---------------------------------------------------------------------------------- decode
 def decode_extra(text: str) -> dict:
     """Read an ``s`` parameter back into Scenario fields (validated). Raises ``ScenarioError``.
@@ -266,6 +286,23 @@ def compare_saved(saved: dict[str, str]) -> pd.DataFrame:
         row["Saves vs runner-up"] = round(c.margin)
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def saved_side_by_side(df: pd.DataFrame) -> pd.DataFrame:
+    """``compare_saved``'s frame turned for reading: one column per saved scenario, one row per
+    figure, money written like $1,234,567."""
+    money_cols = [c for c in df.columns if c not in ("Scenario", "Employees", "Projects a year",
+                                                     "Named projects", "Years", "Cheapest")]  # fmt: skip
+    out = df.copy().astype(object)
+    for col in money_cols:
+        out[col] = [vm.money(float(v), exact=True) for v in df[col]]
+    out["Employees"] = [f"{int(v):,}" for v in df["Employees"]]
+    out["Projects a year"] = [f"{float(v):g}" for v in df["Projects a year"]]
+    for col in ("Named projects", "Years"):
+        out[col] = [str(int(v)) for v in df[col]]
+    out = out.set_index("Scenario").T
+    out.index.name = None
+    return out
 
 
 # ---------------------------------------------------------------------------------- page helpers

@@ -4,7 +4,7 @@ Session keys used: ``saved_scenarios`` (name -> scenario JSON), ``brand`` (a Bra
 (a RateCard), ``overrides`` (assumption overrides, shared with the Assumptions page),
 ``default_overrides`` (the rate card's overrides a fresh session starts with, set by the lead's
 ``init_state``), ``presentation`` (bool), ``pdf`` (the last PDF and the scenario it shows) and
-``applied_*`` (the uploads already used).
+``upload_results`` (each upload's outcome).
 """
 
 from __future__ import annotations
@@ -50,18 +50,30 @@ def report_rows(sc: vm.Scenario) -> list[dict]:
     return br.sources_with_rate_card(rows, session_rate_card())
 
 
-def take_upload(upload, key: str, use: Callable[[bytes, str], object]) -> None:
-    """Use a new upload once (a file stays in its widget across reruns), then rerun; a bad file
-    is reported line by line and nothing changes."""
-    if upload is None or st.session_state.get(key) == upload.file_id:
-        return
-    try:
-        use(upload.getvalue(), upload.name)
-    except (vm.ScenarioError, br.BrandError) as e:
-        st.error("The file was not used:\n\n" + "\n".join(f"- {p}" for p in e.problems))
-        return
-    st.session_state[key] = upload.file_id
-    st.rerun()
+def uploader(label: str, kind: str, key: str, use: Callable[[bytes, str], object], **kw) -> None:
+    """A file uploader whose file is used in an ``on_change`` callback: callbacks run before the
+    script, so ``use`` may set widget values (``apply_scenario``). A bad file is listed line by
+    line and changes nothing; a good one is confirmed."""
+
+    def on_change() -> None:
+        results = st.session_state.setdefault("upload_results", {})
+        up = st.session_state.get(key)
+        results.pop(key, None)
+        if up is None:
+            return
+        try:
+            use(up.getvalue(), up.name)
+        except (vm.ScenarioError, br.BrandError) as e:
+            results[key] = (False, e.problems)
+        else:
+            results[key] = (True, [f"Using {up.name}."])
+
+    st.file_uploader(label, type=[kind], key=key, max_upload_size=1, on_change=on_change, **kw)
+    ok, lines = st.session_state.get("upload_results", {}).get(key, (True, []))
+    if not ok:
+        st.error("The file was not used:\n\n" + "\n".join(f"- {p}" for p in lines))
+    elif lines:
+        st.caption(lines[0])
 
 
 def link_section(sc: vm.Scenario) -> str:
@@ -140,28 +152,25 @@ def scenario_file_section(sc: vm.Scenario, presenting: bool) -> None:
     )
     if presenting:
         return
-    up = st.file_uploader(
+    uploader(
         "Open a scenario file",
-        type=["json"],
-        key="edit_scenario_file",
-        max_upload_size=1,
+        "json",
+        "edit_scenario_file",
+        lambda data, name: apply_scenario(share.read_uploaded_scenario(data, name)),
         help="The same format as the command line's --scenario. If the file has problems, they "
         "are listed and the current scenario stays.",
-    )
-    take_upload(
-        up,
-        "applied_scenario_file",
-        lambda data, name: apply_scenario(share.read_uploaded_scenario(data, name)),
     )
 
 
 def saved_section(sc: vm.Scenario, c: vm.Comparison, presenting: bool) -> None:
-    st.subheader("Saved scenarios")
     saved = st.session_state.setdefault("saved_scenarios", {})
+    if presenting and not saved:
+        return
+    st.subheader("Saved scenarios")
     if not presenting:
         with st.form("edit_save", border=False, enter_to_submit=True):
             name_col, btn_col = st.columns([3, 1], vertical_alignment="bottom")
-            name = name_col.text_input("Name", placeholder="e.g. Acme, 3 projects", max_chars=60)
+            name = name_col.text_input("Save as", placeholder="e.g. Acme, 3 projects", max_chars=60)
             if btn_col.form_submit_button("Save current scenario", width="stretch"):
                 try:
                     st.toast(f"Saved as “{share.save_named(saved, name, sc)}”")
@@ -173,24 +182,28 @@ def saved_section(sc: vm.Scenario, c: vm.Comparison, presenting: bool) -> None:
             "appear here side by side."
         )
         return
-    money_cols = [o.short_name for o in c.options] + ["Saves vs runner-up"]
-    st.dataframe(
-        share.compare_saved(saved),
-        hide_index=True,
-        width="stretch",
-        column_config={k: st.column_config.NumberColumn(format="dollar") for k in money_cols},
+    table = share.saved_side_by_side(share.compare_saved(saved))
+    st.dataframe(table, width="stretch", height=(len(table) + 1) * 35 + 3)
+    st.caption(
+        "Each option's cost over that scenario's horizon in today's money (NPV); the "
+        "cheapest option and its lead over the runner-up at the bottom."
     )
-    st.caption("Each option's cost over the scenario's horizon in today's money (NPV).")
     if presenting:
         return
     pick_col, open_col, del_col = st.columns([3, 1, 1], vertical_alignment="bottom")
-    pick = pick_col.selectbox("Saved scenario", list(saved), key="edit_saved_pick")
-    if open_col.button("Open", width="stretch", key="edit_saved_open"):
-        apply_scenario(vm.Scenario.model_validate_json(saved[pick]))
-        st.rerun()
-    if del_col.button("Delete", width="stretch", key="edit_saved_delete"):
-        del saved[pick]
-        st.rerun()
+    pick_col.selectbox("Saved scenario", list(saved), key="edit_saved_pick")
+    open_col.button("Open", width="stretch", key="edit_saved_open", on_click=_open_saved)
+    del_col.button("Delete", width="stretch", key="edit_saved_delete", on_click=_delete_saved)
+
+
+def _open_saved() -> None:
+    text = st.session_state["saved_scenarios"].get(st.session_state.get("edit_saved_pick"))
+    if text:
+        apply_scenario(vm.Scenario.model_validate_json(text))
+
+
+def _delete_saved() -> None:
+    st.session_state["saved_scenarios"].pop(st.session_state.get("edit_saved_pick"), None)
 
 
 def brand_section() -> None:
@@ -198,32 +211,53 @@ def brand_section() -> None:
     st.subheader("Brand and rate card for this session")
     brand, card = session_brand(), session_rate_card()
     if brand.internal_notes:
-        st.info(brand.internal_notes, icon=":material/lock:")
+        st.info(
+            f"Internal note (hidden in presentation mode): {brand.internal_notes}",
+            icon=":material/lock:",
+        )
     b_col, r_col = st.columns(2)
-    b_up = b_col.file_uploader(
-        "Brand (JSON: msp_name, logo, accent_color, contact)",
-        type=["json"],
-        key="edit_brand_file",
-        max_upload_size=1,
-    )
-    r_up = r_col.file_uploader(
-        "Rate card (CSV: key, value, note, internal_note)",
-        type=["csv"],
-        key="edit_rate_card",
-        max_upload_size=1,
-    )
-    take_upload(
-        b_up,
-        "applied_brand_file",
-        lambda data, name: st.session_state.update(brand=br.parse_brand(data, name)),
-    )
-    take_upload(
-        r_up,
-        "applied_rate_card",
-        lambda data, name: share.use_rate_card(st.session_state, br.load_rate_card(data, name)),
-    )
-    st.dataframe(br.rate_card_rows(card), hide_index=True, width="stretch")
+    with b_col:
+        uploader(
+            "Brand (JSON: msp_name, logo, accent_color, contact)",
+            "json",
+            "edit_brand_file",
+            lambda data, name: st.session_state.update(brand=br.parse_brand(data, name)),
+        )
+    with r_col:
+        uploader(
+            "Rate card (CSV: key, value, note, internal_note)",
+            "csv",
+            "edit_rate_card",
+            lambda data, name: share.use_rate_card(st.session_state, br.load_rate_card(data, name)),
+        )
+    notes = {k: st.column_config.TextColumn(width="medium") for k in ("Note", "Internal note")}
+    st.dataframe(br.rate_card_rows(card), hide_index=True, width="stretch", column_config=notes)
     st.caption(
         f"Your prices, from {card.origin}. Internal notes never appear in presentation mode or "
         "in reports."
     )
+
+
+# ---------------------------------------------------------------------------------- app chrome
+def brand_header(presenting: bool = False) -> br.Brand:
+    """The brand on every page: logo in the corner, the MSP's name and contact line on top."""
+    brand = session_brand()
+    logo = brand.logo_bytes()
+    if logo and not brand.logo.startswith("data:image/svg"):
+        st.logo(logo, size="large")
+    st.html(br.header_html(brand))
+    return brand
+
+
+def presentation_switch() -> bool:
+    """The one switch for a projector: no sidebar or editing controls, large type, no internal
+    notes. Returns whether presentation mode is on."""
+    on = st.toggle(
+        "Presentation mode",
+        key="presentation",
+        help="For a projector: hides the sidebar, editing controls and internal notes, and "
+        "enlarges text and charts. Switch off to edit again.",
+    )
+    if on:
+        st.html(f"<style>{br.presentation_css(session_brand().accent_color)}</style>")
+    return on

@@ -1,6 +1,6 @@
 """AppTest: the Share and export page (link, reports, scenario files, saved scenarios, uploads).
 
-The page runs inside a small harness (init_state, then the page file) so these tests do not depend
+The page runs inside a small harness (init_state, the sidebar, then the page file) so these tests do not depend
 on app.py's page list; ``test_share_page_through_app`` also runs it through app.py once the page is
 registered there. AppTest cannot drive ``st.file_uploader``, so the functions the uploads call are
 tested directly.
@@ -27,8 +27,9 @@ def harness(tmp_path) -> Path:
     f = tmp_path / "share_harness.py"
     f.write_text(
         "import runpy\n"
-        "from vcio_app import state\n"
+        "from vcio_app import sidebar, state\n"
         "state.init_state()\n"
+        "sidebar.render()  # as in app.py: the widgets exist before the page runs\n"
         f"runpy.run_path({str(PAGE)!r}, run_name='__main__')\n"
     )
     return f
@@ -90,15 +91,15 @@ def test_saved_scenarios_compare_side_by_side(harness):
     at.text_input[0].set_value("After the merger")
     _button(at, "Save current scenario").click().run()
     assert not at.exception and not at.error
-    df = at.dataframe[0].value
-    assert list(df["Scenario"]) == ["Today", "After the merger"]
+    df = at.dataframe[0].value  # one column per saved scenario
+    assert list(df.columns) == ["Today", "After the merger"]
     for name, employees in (("Today", 45), ("After the merger", 400)):
         c = vm.compare(vm.Scenario(employees=employees))
-        row = df[df["Scenario"] == name].iloc[0]
-        assert row["Employees"] == employees
+        col = df[name]
+        assert col["Employees"] == f"{employees:,}"
         for o in c.options:
-            assert row[o.short_name] == round(o.npv)
-        assert row["Cheapest"] == c.option(c.recommended).short_name
+            assert col[o.short_name] == vm.money(o.npv, exact=True)
+        assert col["Cheapest"] == c.option(c.recommended).short_name
     # open the first one again: the inputs go back
     at.selectbox(key="edit_saved_pick").set_value("Today")
     _button(at, "Open").click().run()
