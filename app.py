@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from vcio_app import boot, sidebar, state, ui
+from vcio_app import boot, share_view, sidebar, state, ui
 
 boot.ensure_entry_point()
 st.set_page_config(page_title="IT leadership cost explorer", page_icon="🧭", layout="wide")
@@ -15,12 +15,18 @@ PAGES = [
     st.Page("pages/risk.py", title="Risk", icon="🎲", url_path="risk"),
     st.Page("pages/sensitivity.py", title="Sensitivity", icon="🌪️", url_path="sensitivity"),
     st.Page("pages/assumptions.py", title="Assumptions", icon="📚", url_path="assumptions"),
+    st.Page("pages/share.py", title="Share and export", icon="🔗", url_path="share"),
     st.Page("pages/about.py", title="About", icon="ℹ️", url_path="about"),
 ]
 
 page = st.navigation(PAGES)
 state.init_state()
 scenario = sidebar.render()
+head, switch = st.columns([3, 1], vertical_alignment="center")
+with head:
+    share_view.brand_header()
+with switch:
+    share_view.presentation_switch()
 page.run()
 state.sync_url(scenario)
 ui.footer()

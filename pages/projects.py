@@ -14,37 +14,13 @@ sc, c = ui.page_start(
 ui.verdict(c)
 
 st.subheader("Your named projects")
-version = st.session_state.get("projects_version", 0)
-if f"projects_base_{version}" not in st.session_state:  # the editor edits against a fixed base
-    st.session_state[f"projects_base_{version}"] = pd.DataFrame(
-        st.session_state.get("projects", []), columns=["name", "size", "budget", "start_year"]
-    )
-edited = st.data_editor(
-    st.session_state[f"projects_base_{version}"],
-    key=f"projects_editor_{version}",
-    num_rows="dynamic",
-    width="stretch",
-    column_config={
-        "name": st.column_config.TextColumn("Project", max_chars=80, required=True),
-        "size": st.column_config.SelectboxColumn(
-            "Size", options=list(vm.PROJECT_SIZES), required=True, default="medium"
-        ),
-        "budget": st.column_config.NumberColumn(
-            "Budget ($, empty = typical)",
-            min_value=0,
-            max_value=50_000_000,
-            step=1000,
-            format="$%d",
-        ),
-        "start_year": st.column_config.NumberColumn(
-            "Year", min_value=1, max_value=10, step=1, default=1, required=True
-        ),
-    },
-)
-rows = ui.editor_rows(edited)
-if rows != st.session_state.get("projects", []):
-    st.session_state["projects"] = rows
-    st.rerun()
+if st.session_state.get("presentation"):  # read-only for the prospect
+    st.table(ui.projects_frame(sc), hide_index=True)
+else:
+    rows = ui.project_editor()
+    if rows != st.session_state.get("projects", []):
+        st.session_state["projects"] = rows
+        st.rerun()
 
 st.subheader("Leading the projects, by option")
 st.caption(

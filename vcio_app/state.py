@@ -150,9 +150,19 @@ def init_state() -> None:
     ss = st.session_state
     if "initialised" in ss:
         return
-    values, problems = scenario_from_params(st.query_params.to_dict())
-    apply_scenario(DEFAULT.model_copy(update=values))
-    ss["url_problems"] = problems
+    from . import brand as br  # noqa: PLC0415 - share imports this module
+    from . import share  # noqa: PLC0415
+
+    try:
+        ss["rate_card"] = br.load_rate_card()
+        card_problems = []
+    except br.BrandError as e:
+        ss["rate_card"] = br.RateCard()
+        card_problems = [f"Rate card not used: {e}"]
+    ss["default_overrides"] = br.rate_card_overrides(ss["rate_card"])
+    sc, problems = share.initial_scenario(st.query_params.to_dict(), ss["default_overrides"])
+    apply_scenario(sc)
+    ss["url_problems"] = card_problems + problems
     ss["initialised"] = True
 
 
@@ -213,11 +223,7 @@ def _first_line(e: Exception) -> str:
 
 
 def sync_url(sc: Scenario) -> None:
-    """Mirror the main inputs in the address bar (only when they changed, to avoid reruns)."""
-    want = scenario_to_params(sc)
-    have = st.query_params.to_dict()
-    if {k: v for k, v in have.items() if k in URL_FIELDS} != want:
-        for k in URL_FIELDS:
-            if k in st.query_params and k not in want:
-                del st.query_params[k]
-        st.query_params.update(want)
+    """Mirror the scenario in the address bar: readable main inputs plus ``s`` for the rest."""
+    from . import share  # noqa: PLC0415
+
+    share.sync_params(st.query_params, sc, st.session_state.get("default_overrides"))

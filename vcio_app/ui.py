@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import streamlit as st
 
 import vcio_model as vm
@@ -65,6 +66,10 @@ def option_cards(c: vm.Comparison) -> None:
 
 
 def plot(fig, key: str | None = None) -> None:
+    if st.session_state.get("presentation"):
+        from .brand import presentation_figure  # noqa: PLC0415
+
+        fig = presentation_figure(fig)
     st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
 
 
@@ -94,8 +99,6 @@ def footer() -> None:
 
 def non_cost_frame(c: vm.Comparison):
     """Coverage, single point of failure and strategic capacity per option (from data/options.csv)."""
-    import pandas as pd
-
     a = vm.load_assumptions()
     return pd.DataFrame(
         [
@@ -128,3 +131,63 @@ def _is_missing(v) -> bool:
         return v is None or v != v
     except (TypeError, ValueError):
         return False
+
+
+PROJECT_COLUMNS = ["name", "size", "budget", "start_year"]
+
+
+def project_editor() -> list[dict]:
+    """The editable project list; returns its rows (incomplete rows kept for the user to finish).
+
+    The editor edits against a base that only changes when a scenario is loaded (preset, file,
+    link), so the edits Streamlit keeps are never applied twice.
+    """
+    version = st.session_state.get("projects_version", 0)
+    base_key = f"projects_base_{version}"
+    if base_key not in st.session_state:
+        st.session_state[base_key] = pd.DataFrame(
+            st.session_state.get("projects", []), columns=PROJECT_COLUMNS
+        )
+    edited = st.data_editor(
+        st.session_state[base_key],
+        key=f"edit_projects_{version}",
+        num_rows="dynamic",
+        width="stretch",
+        column_config={
+            "name": st.column_config.TextColumn("Project", max_chars=80, required=True),
+            "size": st.column_config.SelectboxColumn(
+                "Size", options=list(vm.PROJECT_SIZES), required=True, default="medium"
+            ),
+            "budget": st.column_config.NumberColumn(
+                "Budget ($, empty = typical)",
+                min_value=0,
+                max_value=50_000_000,
+                step=1000,
+                format="$%d",
+            ),
+            "start_year": st.column_config.NumberColumn(
+                "Year", min_value=1, max_value=10, step=1, default=1, required=True
+            ),
+        },
+    )
+    return editor_rows(edited)
+
+
+def projects_frame(sc: vm.Scenario) -> pd.DataFrame:
+    """The scenario's named projects for reading (budgets in money, typical ones marked)."""
+    a = vm.load_assumptions()
+    return pd.DataFrame(
+        [
+            {
+                "Project": p.name,
+                "Size": p.size.capitalize(),
+                "Budget": vm.money(
+                    p.budget if p.budget is not None else a[f"project_budget_{p.size}"]
+                )
+                + ("" if p.budget is not None else " (typical)"),
+                "Year": p.start_year,
+            }
+            for p in sc.projects
+        ],
+        columns=["Project", "Size", "Budget", "Year"],
+    )

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 import vcio_model as vm
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAGES = ["pages/overview.py", "pages/costs.py", "pages/projects.py"]
+PAGES = ["pages/overview.py", "pages/costs.py", "pages/projects.py", "pages/share.py"]
 
 
 def _app(**params) -> AppTest:
@@ -126,3 +126,16 @@ def test_sidebar_has_a_margin_chart_beside_each_main_slider():
     at.run()
     keys = {c.proto.id for c in at.get("plotly_chart")}
     assert len(_charts(at)) >= 5, keys
+
+
+def test_presentation_mode_shows_projects_read_only():
+    at = _app()
+    at.run()
+    at.selectbox(key="in_preset").set_value("accounting_firm").run()
+    at.switch_page("pages/projects.py").run()
+    assert at.dataframe, "the editor is there while editing"
+    at.toggle(key="presentation").set_value(True).run()
+    assert not at.exception
+    assert not at.dataframe, "no editing control in presentation mode"
+    names = list(at.table[0].value["Project"])
+    assert names == [p.name for p in vm.load_presets()["accounting_firm"][1].projects]

@@ -13,6 +13,7 @@ PAGES = {
     "risk": "Risk",
     "sensitivity": "Sensitivity",
     "assumptions": "Assumptions",
+    "share": "Share and export",
     "about": "About",
 }
 VERDICT = '[data-testid="stMainBlockContainer"] h3'
