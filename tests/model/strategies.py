@@ -33,28 +33,41 @@ def assumption_value(key: str) -> st.SearchStrategy[float]:
     return st.one_of(st.sampled_from([item.low, item.high]), st.floats(item.low, item.high))
 
 
-assumption_overrides = st.lists(
-    st.sampled_from(ASSUMPTION_KEYS).flatmap(lambda k: st.tuples(st.just(k), assumption_value(k))),
-    max_size=8,
-).map(dict)
+ASSUMPTION_VALUES = {k: assumption_value(k) for k in ASSUMPTION_KEYS}
+
+
+@st.composite
+def assumption_overrides(draw, max_size: int = 8) -> dict[str, float]:
+    """Overrides of up to ``max_size`` assumptions, each within its low and high."""
+    keys = draw(st.lists(st.sampled_from(ASSUMPTION_KEYS), max_size=max_size, unique=True))
+    return {k: draw(ASSUMPTION_VALUES[k]) for k in keys}
+
+
+NAMES = st.sampled_from(["ERP", "Move accounting to AWS", "Wi-Fi", "x"])
 
 
 @st.composite
 def named_projects(draw, years: int, max_size: int = 4) -> list[dict]:
     """Named projects that start within a horizon of ``years``."""
-    return draw(
-        st.lists(
-            st.fixed_dictionaries(
-                {
-                    "name": st.sampled_from(["ERP", "Move accounting to AWS", "Wi-Fi", "x"]),
-                    "size": project_sizes,
-                    "budget": budgets,
-                    "start_year": st.integers(1, years),
-                }
-            ),
-            max_size=max_size,
-        )
-    )
+    return [
+        {
+            "name": draw(NAMES),
+            "size": draw(project_sizes),
+            "budget": draw(budgets),
+            "start_year": draw(st.integers(1, years)),
+        }
+        for _ in range(draw(st.integers(0, max_size)))
+    ]
+
+
+OPTIONAL_FIELDS = {
+    "sites": st.integers(1, 500),
+    "devices_per_employee": st.floats(0.5, 5),
+    "downtime_cost_per_hour": st.one_of(st.just(0.0), st.floats(0, 10_000_000)),
+    "annual_revenue": st.floats(0, 1e11),
+    "wage_growth": st.floats(-0.05, 0.2),
+    "msp_price_escalation": st.floats(-0.05, 0.2),
+}
 
 
 @st.composite
@@ -69,19 +82,11 @@ def scenario_dicts(draw, *, overrides: bool = True) -> dict:
         "discount_rate": draw(discount_rates),
         "projects": draw(named_projects(years)),
     }
-    optional = {
-        "sites": st.integers(1, 500),
-        "devices_per_employee": st.floats(0.5, 5),
-        "downtime_cost_per_hour": st.one_of(st.just(0.0), st.floats(0, 10_000_000)),
-        "annual_revenue": st.floats(0, 1e11),
-        "wage_growth": st.floats(-0.05, 0.2),
-        "msp_price_escalation": st.floats(-0.05, 0.2),
-    }
-    for name, strategy in optional.items():
+    for name, strategy in OPTIONAL_FIELDS.items():
         if draw(st.booleans()):
             data[name] = draw(strategy)
     if overrides:
-        data["assumptions"] = draw(assumption_overrides)
+        data["assumptions"] = draw(assumption_overrides())
     return data
 
 

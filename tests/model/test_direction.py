@@ -159,8 +159,12 @@ def test_a_dearer_hour_of_downtime_hurts_break_fix_more_than_managed_services(sc
 @given(scenarios())
 def test_more_black_swans_without_leadership_hurt_the_unled_options_only(sc):
     lo, hi = low_high(sc, "black_swan_prob_unled")
-    has_projects = sc.projects_per_year > 0 or any(p.budget != 0 for p in sc.projects)
-    if has_projects:
+    values = {**ASSUMPTIONS.values(), **sc.assumptions}
+    typical = sc.projects_per_year * values[f"project_budget_{sc.project_size}"]
+    named = [
+        values[f"project_budget_{p.size}"] if p.budget is None else p.budget for p in sc.projects
+    ]
+    if typical >= 1 or any(b >= 1 for b in named):  # a dollar of budget (not a subnormal float)
         # CIO options are unled in their vacant months, so they move too
         moves(lo, hi, up=["break_fix", "managed", "cio_managed", "cio_inhouse"])
     moves(lo, hi, same=["managed_vcio"])
