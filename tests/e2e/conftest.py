@@ -237,6 +237,8 @@ def wait_for_app(page: Any, timeout_ms: int = APP_TIMEOUT_MS, settle_ms: int = 1
     expect(app).to_have_attribute("data-test-connection-state", "CONNECTED", timeout=timeout_ms)
     expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout_ms)
     expect(page.locator(RUNNING_ICONS)).to_have_count(0, timeout=timeout_ms)
+    # Widgets and charts are lazy-loaded components: placeholders until their code has arrived.
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=timeout_ms)
     if settle_ms:
         page.wait_for_timeout(settle_ms)
         expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout_ms)
