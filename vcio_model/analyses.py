@@ -247,7 +247,7 @@ def _reasons(sc: Scenario, best: OptionResult, second: OptionResult) -> list[str
     for d, c in diffs:
         if d > 0 and len(out) < 3:
             out.append(
-                f"{CATEGORY_LABELS[c]}: {money(d)} less than {second.short_name} over "
+                f"{CATEGORY_LABELS[c]}: {money(d)} less than {_lower(second.short_name)} over "
                 f"{plural(sc.years, 'year')}."
             )
     for d, c in diffs[::-1]:
