@@ -11,7 +11,7 @@ CHROMIUM := /usr/bin/chromium
 EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 PORT     ?= 8501
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-m 'not e2e' -x"`.
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 
 .DEFAULT_GOAL := help
 .PHONY: help venv run chromium test lint format bench clean
