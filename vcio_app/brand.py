@@ -20,6 +20,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import vcio_model as vm
+from vcio_model.assumptions import read_capped
+from vcio_model.format import name_in_message
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BRAND_FILE = DATA_DIR / "brand.json"
@@ -98,7 +100,7 @@ def parse_brand(
     for k in raw:
         if k not in known and not str(k).startswith("_"):
             problems.append(
-                f"{origin}: '{str(k)[:40]}' is not a known field "
+                f"{origin}: {str(k)[:40]!r} is not a known field "
                 f"(known: {', '.join(sorted(known))})"
             )
     values: dict[str, str] = {}
@@ -153,13 +155,16 @@ def _logo_uri(logo: object, base_dir: Path | None) -> str:
             ["must be a data URI (data:image/png;base64,...) in an uploaded brand file"]
         )
     root = base_dir.resolve()
-    path = (root / logo).resolve()
+    try:
+        path = (root / logo).resolve()
+    except (OSError, ValueError):  # a NUL character, a symlink loop
+        path = root
     if root not in path.parents or path.suffix.lower() not in _LOGO_TYPES:
         raise BrandError(
             [f"must name a PNG, JPEG, GIF, WebP or SVG file inside {root.name}/, got {logo[:60]!r}"]
         )
     try:
-        img = path.read_bytes()
+        img = read_capped(path, MAX_LOGO_BYTES)
     except OSError as e:
         raise BrandError([f"cannot read {logo[:60]!r} ({e.strerror})"]) from None
     if len(img) > MAX_LOGO_BYTES:
@@ -171,9 +176,11 @@ def load_brand(path: str | Path | None = None) -> Brand:
     """The brand from ``data/brand.json`` (or ``path``); a logo file is looked up next to it."""
     p = Path(path) if path is not None else BRAND_FILE
     try:
-        data = p.read_bytes()
+        data = read_capped(p, MAX_BRAND_BYTES)
     except OSError as e:
         raise BrandError([f"{p.name}: cannot read the brand file ({e.strerror})"]) from None
+    except ValueError:  # e.g. a NUL character in the path
+        raise BrandError([f"brand file {str(path)!r}: not a usable file name"]) from None
     return parse_brand(data, origin=p.name, base_dir=p.resolve().parent)
 
 
@@ -209,13 +216,11 @@ def load_rate_card(source: str | Path | bytes | None = None, origin: str | None 
         p = Path(source) if source is not None else RATE_CARD_FILE
         origin = origin or p.name
         try:
-            if p.stat().st_size > MAX_RATE_CARD_BYTES:
-                raise BrandError(
-                    [f"{origin}: file is larger than {MAX_RATE_CARD_BYTES // 1000} kB"]
-                )
-            data = p.read_bytes()
+            data = read_capped(p, MAX_RATE_CARD_BYTES)
         except OSError as e:
             raise BrandError([f"{origin}: cannot read the rate card ({e.strerror})"]) from None
+        except ValueError:  # e.g. a NUL character in the path
+            raise BrandError([f"rate card {str(source)!r}: not a usable file name"]) from None
     else:
         data, origin = bytes(source), origin or "rate card"
     if len(data) > MAX_RATE_CARD_BYTES:
@@ -258,7 +263,7 @@ def parse_rate_card(text: str, origin: str = "rate_card.csv") -> RateCard:
             raw_value = (row.get("value") or "").strip()
             if not key and not raw_value or key.startswith("#"):
                 continue  # blank line or comment
-            where = f"{origin} row {n} ({key[:40] or 'no key'})"
+            where = f"{origin} row {n} ({name_in_message(key) if key else 'no key'})"
             if None in row:
                 problems.append(f"{where}: more cells than columns; put commas inside quotes")
                 continue

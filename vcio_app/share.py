@@ -217,7 +217,8 @@ def initial_scenario(
     base = {**state.DEFAULT.model_dump(), "assumptions": dict(default_overrides or {})}
     extra: dict = {}
     raw_s = params.get(PARAM)
-    raw_s = raw_s[-1] if isinstance(raw_s, list) else raw_s
+    if isinstance(raw_s, list | tuple):  # a repeated key: the last one counts
+        raw_s = raw_s[-1] if raw_s else None
     if raw_s:
         try:
             extra = decode_extra(str(raw_s))

@@ -64,7 +64,7 @@ def render() -> vm.Scenario:
         st.slider(
             "IT projects a year",
             0.0,
-            20.0,
+            max(20.0, float(st.session_state["in_projects"])),  # a link may carry up to 50
             step=0.5,
             key="in_projects",
             help="Typical projects a year such as a cloud move or a new phone system. "

@@ -43,12 +43,19 @@ def _num(text: str) -> float:
     return v
 
 
+def _whole(text: str) -> int | float:
+    """A whole number as an int (so "45" and "45.0" both read as 45); any other number as it is,
+    for the schema to report (a huge one stays a float: "1e308" is not turned into 309 digits)."""
+    v = _num(text)
+    return int(v) if v.is_integer() and abs(v) < 1e15 else v
+
+
 URL_FIELDS = {
     # param: (scenario field, parse from text, render to text)
-    "employees": ("employees", lambda s: int(_num(s)) if _num(s).is_integer() else _num(s), str),
+    "employees": ("employees", _whole, str),
     "projects": ("projects_per_year", _num, lambda v: f"{v:g}"),
     "size": ("project_size", str, str),
-    "years": ("years", lambda s: int(_num(s)) if _num(s).is_integer() else _num(s), str),
+    "years": ("years", _whole, str),
     "rate": ("discount_rate", lambda s: _num(s) / 100, lambda v: f"{v * 100:g}"),
     "company": ("company", str, str),
     "downtime": ("downtime_cost_per_hour", _num, lambda v: f"{v:g}"),
@@ -74,7 +81,10 @@ def scenario_from_params(params: dict[str, str | list[str]]) -> tuple[dict, list
         if param not in params:
             continue
         raw = params[param]
-        raw = raw[-1] if isinstance(raw, list) else raw
+        if isinstance(raw, list | tuple):  # a repeated key: the last one counts, as in Streamlit
+            if not raw:
+                continue
+            raw = raw[-1]
         raw = str(raw)[:200]
         try:
             candidate = parse(raw)

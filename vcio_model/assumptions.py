@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .format import name_in_message
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 ASSUMPTION_COLUMNS = (
@@ -102,8 +104,19 @@ TABLE_SCALES = {  # size table -> the assumption that scales it (and carries its
 DIVISOR_KEYS = frozenset(
     {"cio_tenure_years", "devices_per_employee", "employees_per_site", "helpdesk_ratio_scale"}
 )
+# No assumption may exceed this (the largest plausible high in data/ is about 1e6): far larger
+# values would overflow the engine's sums to infinity.
+MAX_VALUE = 1e9
+MAX_FILE_BYTES = 1_000_000
 # Shares and probabilities: above 1 they make no sense and can turn costs negative.
 SHARE_UNITS = frozenset({"fraction", "probability", "probability/yr"})
+
+
+def read_capped(path: Path, limit: int) -> bytes:
+    """A file's bytes, at most ``limit + 1`` of them: a caller can tell the file is too large
+    without reading a huge file, or a device such as /dev/zero, to its end."""
+    with path.open("rb") as f:
+        return f.read(limit + 1)
 
 
 def value_problem(key: str, unit: str, value: float) -> str | None:
@@ -177,17 +190,30 @@ def _float(text: str, where: str, name: str, *, required: bool = True) -> float:
 def parse_assumptions_csv(text: str, origin: str = "assumptions.csv") -> dict[str, Assumption]:
     """Parse the assumptions CSV text; raise ``DataFileError`` naming the row and field."""
     reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in ("key", "value", "low", "high") if c not in (reader.fieldnames or [])]
+    try:
+        fieldnames = reader.fieldnames or []
+    except csv.Error as e:
+        raise DataFileError(f"{origin} row 1: not a readable CSV ({e})") from None
+    missing = [c for c in ("key", "value", "low", "high") if c not in fieldnames]
     if missing:
         raise DataFileError(f"{origin}: missing column(s) {', '.join(missing)}")
     items: dict[str, Assumption] = {}
-    for n, row in enumerate(reader, start=2):
+    rows = enumerate(reader, start=2)
+    while True:
+        try:
+            n, row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as e:  # a NUL character, a field over the csv module's limit
+            raise DataFileError(
+                f"{origin} row {reader.line_num}: not a readable CSV ({e})"
+            ) from None
         key = (row.get("key") or "").strip()
-        where = f"{origin} row {n} ({key or 'no key'})"
+        where = f"{origin} row {n} ({name_in_message(key) if key else 'no key'})"
         if not key:
             raise DataFileError(f"{where}: 'key' is empty")
         if key in items:
-            raise DataFileError(f"{where}: key {key!r} appears twice; each key once")
+            raise DataFileError(f"{where}: key {key[:40]!r} appears twice; each key once")
         value = _float(row["value"], where, "value")
         low = _float(row["low"], where, "low", required=False)
         high = _float(row["high"], where, "high", required=False)
@@ -202,6 +228,10 @@ def parse_assumptions_csv(text: str, origin: str = "assumptions.csv") -> dict[st
             problem = value_problem(key, unit, x)
             if problem:
                 raise DataFileError(f"{where}: '{name}' {problem}, got {x:g}")
+            if x > MAX_VALUE:  # far beyond any real price or count; keeps every cost finite
+                raise DataFileError(
+                    f"{where}: '{name}' must be at most {MAX_VALUE:,.0f}, got {x:g}"
+                )
         items[key] = Assumption(
             key=key,
             label=(row.get("label") or key).strip(),
@@ -293,9 +323,15 @@ def load_assumptions(
         return _load(data_dir, None)
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        raw = read_capped(p, MAX_FILE_BYTES)
     except OSError as e:
         raise DataFileError(f"{p}: cannot read the assumptions file ({e.strerror})") from None
+    except ValueError:  # e.g. a NUL character in the path
+        raise DataFileError(f"assumptions file {str(path)!r}: not a usable file name") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataFileError(f"{p}: file is larger than {MAX_FILE_BYTES // 1000} kB")
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DataFileError(f"{p}: the assumptions file is not UTF-8 text") from None
     return _load(data_dir, text, str(p))

@@ -34,7 +34,7 @@ import pandas as pd
 
 from . import __version__
 from .analyses import compare, frontier, sensitivity, simulate
-from .assumptions import Assumptions, DataFileError, load_assumptions
+from .assumptions import Assumptions, DataFileError, load_assumptions, read_capped
 from .engine import CATEGORIES, CATEGORY_LABELS
 from .format import money, percent, plural
 from .scenario import MAX_SCENARIO_BYTES, Scenario, ScenarioError
@@ -179,9 +179,11 @@ def _read_scenario_file(path: str) -> dict:
     """The raw JSON object of a scenario file (validated later, with the command-line values)."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        raw = read_capped(p, MAX_SCENARIO_BYTES)
     except OSError as e:
         raise ScenarioError([f"{p}: cannot read the scenario file ({e.strerror})"]) from None
+    except ValueError:  # e.g. a NUL character in the path
+        raise ScenarioError([f"--scenario: {path!r} is not a usable file name"]) from None
     if len(raw) > MAX_SCENARIO_BYTES:
         raise ScenarioError([f"{p}: file is larger than {MAX_SCENARIO_BYTES // 1000} kB"])
     try:
@@ -219,14 +221,23 @@ def read_inputs(args: argparse.Namespace) -> Inputs:
     return Inputs(scenario=scenario, assumptions=assumptions, format=args.format, args=args)
 
 
+def _echo(text: str) -> str:
+    """A bad value as typed, shortened for a one-line message."""
+    text = text.strip()
+    return repr(text) if len(text) <= 40 else repr(text[:39] + "…")
+
+
 def _whole(text: str, option: str, lo: int, hi: int) -> int:
     allowed = f"allowed {lo:,} to {hi:,}"
     try:
         value = int(text)
     except ValueError:
-        raise InputError(f"{option}: must be a whole number; {allowed} (got {text!r})") from None
+        raise InputError(
+            f"{option}: must be a whole number; {allowed} (got {_echo(text)})"
+        ) from None
     if not lo <= value <= hi:
-        raise InputError(f"{option}: must be {lo:,} to {hi:,} (got {value:,})")
+        got = f"{value:,}" if abs(value) < 10**15 else _echo(text)
+        raise InputError(f"{option}: must be {lo:,} to {hi:,} (got {got})")
     return value
 
 
@@ -238,9 +249,9 @@ def _number_list(text: str, option: str, lo: float, hi: float) -> np.ndarray:
         try:
             x = float(part)
         except ValueError:
-            raise InputError(f"{option}: must be {allowed} (got {part.strip()!r})") from None
+            raise InputError(f"{option}: must be {allowed} (got {_echo(part)})") from None
         if not (math.isfinite(x) and lo <= x <= hi):
-            raise InputError(f"{option}: must be {allowed} (got {part.strip()!r})")
+            raise InputError(f"{option}: must be {allowed} (got {_echo(part)})")
         values.append(x)
     return np.unique(values)
 
@@ -259,7 +270,23 @@ def to_json(obj) -> str:
     return json.dumps(obj, allow_nan=False, indent=2, default=default) + "\n"
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def formula_safe(value):
+    """A text cell that a spreadsheet can never run as a formula (OWASP CSV injection): text
+    starting with = + - @ tab CR or LF gets a leading apostrophe. Numbers are left alone."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(df: pd.DataFrame) -> str:
+    """CSV text; text cells and headers made formula-safe (labels can come from --assumptions)."""
+    df = df.rename(columns=formula_safe)
+    for col in df.columns:
+        if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
+            df[col] = df[col].map(formula_safe)
     buf = io.StringIO()
     df.to_csv(buf, index=False, lineterminator="\n")
     return buf.getvalue()
@@ -610,6 +637,8 @@ def run_report(inputs: Inputs) -> str:
         out.write_bytes(data)
     except OSError as e:
         raise InputError(f"--out: cannot write {out} ({e.strerror})") from None
+    except ValueError:  # e.g. a NUL character in the path
+        raise InputError(f"--out: {args.out!r} is not a usable file name") from None
     size = f"{len(data) / 1e6:.1f} MB" if len(data) >= 1e6 else f"{len(data) / 1e3:.0f} kB"
     return f"wrote {out} ({inputs.format}, {size}): {c.verdict}\n"
 

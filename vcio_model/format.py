@@ -36,3 +36,16 @@ def plural(n: float, word: str) -> str:
 
 def percent(x: float, digits: int = 0) -> str:
     return f"{x * 100:.{digits}f}%"
+
+
+def name_in_message(text: object, limit: int = 40) -> str:
+    r"""A name from a file or a link (a key, a column) as a message shows it: as it is when it is
+    short plain text, else quoted with escapes, so a message always stays one readable line.
+
+    >>> print(name_in_message("vcio_hourly_rate"), name_in_message("two\nlines"))
+    vcio_hourly_rate 'two\nlines'
+    """
+    text = str(text)
+    if text and len(text) <= limit and text.isprintable() and text.strip() == text:
+        return text
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

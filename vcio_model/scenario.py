@@ -12,12 +12,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .assumptions import load_assumptions, value_problem
+from .assumptions import load_assumptions, read_capped, value_problem
+from .format import name_in_message
 
 ProjectSize = Literal["small", "medium", "large"]
 PROJECT_SIZES: tuple[str, ...] = ("small", "medium", "large")
 MAX_PROJECTS = 50
 MAX_SCENARIO_BYTES = 200_000
+MAX_OVERRIDE_FACTOR = 10  # an assumption override may be at most this many times its plausible high
 
 _Text = Annotated[str, Field(max_length=80)]
 
@@ -122,6 +124,12 @@ class Scenario(BaseModel):
             problem = value_problem(key, items[key].unit, value)
             if problem:
                 raise ValueError(f"{key} {problem} (got {value:g})")
+            top = MAX_OVERRIDE_FACTOR * items[key].high
+            if value > top:  # as on the Assumptions page and in a rate card; keeps costs finite
+                raise ValueError(
+                    f"{key} must be at most {top:,.6g} ({MAX_OVERRIDE_FACTOR} x the plausible "
+                    f"high of {items[key].high:,.6g} {items[key].unit}; got {value:g})"
+                )
         return v
 
     @model_validator(mode="after")
@@ -160,9 +168,11 @@ class Scenario(BaseModel):
     def from_file(cls, path: str | Path) -> Scenario:
         p = Path(path)
         try:
-            raw = p.read_bytes()
+            raw = read_capped(p, MAX_SCENARIO_BYTES)
         except OSError as e:
             raise ScenarioError([f"{p}: cannot read the scenario file ({e.strerror})"]) from None
+        except ValueError:  # e.g. a NUL character in the path
+            raise ScenarioError([f"scenario file {str(path)!r}: not a usable file name"]) from None
         return cls.from_json(raw, origin=str(p))
 
     def to_json(self) -> str:
@@ -192,6 +202,16 @@ def _bounds(model: type[BaseModel], loc: tuple) -> tuple[float | None, float | N
     return lo, hi
 
 
+def _got(value: object) -> str:
+    """A short, safe rendering of a bad input for a message (never the whole of a huge value)."""
+    if isinstance(value, dict | list):
+        return type(value).__name__
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return "a number with more than 38 digits"  # repr of a huge int can even raise
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _fmt(x: float) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
 
@@ -201,10 +221,10 @@ def describe_errors(err: ValidationError, model: type[BaseModel] = Scenario) -> 
     out = []
     for e in err.errors():
         loc = tuple(p for p in e["loc"] if p not in ("function-after",))
-        path = ".".join(str(p) for p in loc) or "scenario"
+        path = ".".join(str(p) if isinstance(p, int) else name_in_message(p) for p in loc)
+        path = path or "scenario"
         lo, hi = _bounds(model, loc)
-        got = e.get("input")
-        got_text = repr(got)[:40] if not isinstance(got, dict | list) else type(got).__name__
+        got_text = _got(e.get("input"))
         kind = e["type"]
         if (
             kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than")
@@ -215,6 +235,7 @@ def describe_errors(err: ValidationError, model: type[BaseModel] = Scenario) -> 
             msg = f"must be {word} {_fmt(limit)} (allowed {_fmt(lo)} to {_fmt(hi)}; got {got_text})"
         elif kind in (
             "int_parsing",
+            "int_parsing_size",
             "int_from_float",
             "float_parsing",
             "int_type",
@@ -230,6 +251,10 @@ def describe_errors(err: ValidationError, model: type[BaseModel] = Scenario) -> 
             msg = "is not a known field"
         elif kind == "too_long":
             msg = f"is too long ({e['ctx'].get('max_length', '')} at most)"
+        elif kind == "string_too_long":
+            msg = f"is too long ({e['ctx'].get('max_length', '')} characters at most)"
+        elif kind in ("string_type", "string_unicode"):
+            msg = f"must be text (got {got_text})"
         elif kind == "string_too_short":
             msg = "must not be empty"
         else:
