@@ -4,6 +4,7 @@ import streamlit as st
 
 from vcio_app import boot, share_view, sidebar, state, ui
 
+st.set_option("client.showErrorDetails", "none")  # Cloud forces "false", which shows tracebacks
 boot.ensure_entry_point()
 st.set_page_config(page_title="IT leadership cost explorer", page_icon="🧭", layout="wide")
 

@@ -18,6 +18,7 @@ import vcio_model as vm
 from . import brand as br
 from . import reports, share
 from .state import apply_scenario
+from .ui import md_escape
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -71,9 +72,10 @@ def uploader(label: str, kind: str, key: str, use: Callable[[bytes, str], object
     st.file_uploader(label, type=[kind], key=key, max_upload_size=1, on_change=on_change, **kw)
     ok, lines = st.session_state.get("upload_results", {}).get(key, (True, []))
     if not ok:
-        st.error("The file was not used:\n\n" + "\n".join(f"- {p}" for p in lines))
+        # The lines quote the file (its name, keys, values): escaped, so no links or formatting.
+        st.error("The file was not used:\n\n" + "\n".join(f"- {md_escape(p)}" for p in lines))
     elif lines:
-        st.caption(lines[0])
+        st.caption(md_escape(lines[0]))
 
 
 def link_section(sc: vm.Scenario) -> str:

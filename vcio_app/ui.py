@@ -30,7 +30,7 @@ def page_start(title: str, intro: str = ""):
     for p in st.session_state.get("url_problems", []) + st.session_state.get(
         "scenario_problems", []
     ):
-        st.warning(p, icon="⚠️")
+        st.warning(md_escape(p), icon="⚠️")  # they quote the link's text: no links or formatting
     return sc, compute.compare(sc.model_dump_json())
 
 
