@@ -1,4 +1,4 @@
-"""Entry point: page set-up, the shared sidebar, then the page the user asked for."""
+"""Entry point: page set-up, the page the user asked for, then the shared header and sidebar."""
 
 import streamlit as st
 
@@ -22,12 +22,20 @@ PAGES = [
 
 page = st.navigation(PAGES)
 state.init_state()
-scenario = sidebar.render()
-head, switch = st.columns([3, 1], vertical_alignment="center")
-with head:
-    share_view.brand_header()
-with switch:
-    share_view.presentation_switch()
+sidebar.settle_inputs()
+# The page first, its verdict before anything else: the browser draws the elements of a run in
+# the order they come, and each one before the verdict (the sidebar's dozen widgets, the header)
+# delays it. The widgets' values are in session state before they are drawn, and the header and
+# the sidebar's margin charts keep their places (containers), so nothing moves or blinks.
+header = st.container()
 page.run()
+scenario, sidebar_charts = sidebar.render_inputs()
+with header:
+    head, switch = st.columns([3, 1], vertical_alignment="center")
+    with head:
+        share_view.brand_header()
+    with switch:
+        share_view.presentation_switch()
 state.sync_url(scenario)
 ui.footer()
+sidebar.draw_charts(sidebar_charts)

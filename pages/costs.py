@@ -3,7 +3,7 @@
 import streamlit as st
 
 import vcio_model as vm
-from vcio_app import charts, ui
+from vcio_app import compute, ui
 
 sc, c = ui.page_start(
     "Costs in detail",
@@ -11,16 +11,17 @@ sc, c = ui.page_start(
     "project overruns and downtime.",
 )
 ui.verdict(c)
+sj = sc.model_dump_json()
 
 st.subheader("What each option's cost is made of")
-ui.plot(charts.breakdown_stacked(c), key="costs_breakdown")
+ui.plot(compute.comparison_chart(sj, "breakdown_stacked"), key="costs_breakdown")
 
 st.subheader("Cumulative cost, month by month")
 st.caption(
     "One-off fees (search fee, onboarding) are paid at the start; each year's cost is "
     "spread evenly over its months. Markers show where one option overtakes another."
 )
-ui.plot(charts.cumulative_lines(c), key="costs_cumulative")
+ui.plot(compute.comparison_chart(sj, "cumulative_lines"), key="costs_cumulative")
 
 st.subheader("Year by year")
 table = (
@@ -45,7 +46,7 @@ st.caption(
 )
 
 st.subheader("Per employee, per year")
-ui.plot(charts.per_employee_bars(c), key="costs_per_employee")
+ui.plot(compute.comparison_chart(sj, "per_employee_bars"), key="costs_per_employee")
 
 st.subheader("What the money does not show")
 st.table(ui.non_cost_frame(c), hide_index=True, border="horizontal")

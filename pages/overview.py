@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from vcio_app import charts, ui
+from vcio_app import compute, ui
 
 sc, c = ui.page_start(
     "What should IT leadership cost you?",
@@ -13,7 +13,7 @@ ui.verdict(c)
 ui.reasons(c)
 ui.option_cards(c)
 st.subheader("Cost of each option over the horizon")
-ui.plot(charts.cost_bars(c), key="overview_cost")
+ui.plot(compute.comparison_chart(sc.model_dump_json(), "cost_bars"), key="overview_cost")
 st.caption(
     "Net present value (NPV): every year's cost added up in today's money at a "
     f"{sc.discount_rate:.1%} discount rate, including one-off fees at the start."

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from vcio_app import charts, compute, explain, ui
+from vcio_app import compute, explain, ui
 
 sc, c = ui.page_start(
     "Risk",
@@ -38,14 +38,14 @@ st.markdown(
 )
 
 st.subheader("Likely range of each option's cost")
-ui.plot(charts.risk_range_bars(sim, years=sc.years), key="risk_ranges")
+ui.plot(compute.risk_range_bars(sc.model_dump_json(), trials), key="risk_ranges")
 st.caption(
     f"Bar: from P10 to P90, where 8 futures in 10 land. Dot: P50. Cost over {sc.years} years in "
     "today's money (net present value: later dollars count for less)."
 )
 
 st.subheader("The full spread")
-ui.plot(charts.risk_distributions(sim, years=sc.years), key="risk_spread")
+ui.plot(compute.risk_distributions(sc.model_dump_json(), trials), key="risk_spread")
 st.caption(
     "The taller the shape at a cost, the more futures land there. A long tail to the right means "
     "a few very expensive futures: a project that blows up, or a serious incident."

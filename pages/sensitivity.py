@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import vcio_model as vm
-from vcio_app import charts, compute, explain, ui
+from vcio_app import compute, explain, ui
 
 sc, c = ui.page_start(
     "Sensitivity",
@@ -20,7 +20,7 @@ st.markdown(f"### {takeaway}")
 st.markdown(details[0] + "".join(f"\n- {line}" for line in details[1:]))
 
 st.subheader("Which assumptions matter most")
-ui.plot(charts.tornado(sens), key="sens_tornado")
+ui.plot(compute.tornado(sc.model_dump_json()), key="sens_tornado")
 st.caption(
     f"A tornado chart: one row per assumption, the biggest effect on top. The black line is how "
     f"much less {rec.short_name} costs than {run.short_name} today ({vm.money(c.margin)} in "

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from vcio_app import charts, compute, explain, ui
+from vcio_app import compute, explain, ui
 
 sc, c = ui.page_start(
     "Where each option wins",
@@ -18,7 +18,7 @@ st.markdown(f"### {takeaway}")
 st.markdown("\n".join(f"- {line}" for line in details))
 
 st.subheader("The map: cheapest option by size and project load")
-ui.plot(charts.frontier_map(fr, sc.employees, sc.projects_per_year), key="where_map")
+ui.plot(compute.frontier_map(sc.model_dump_json()), key="where_map")
 st.caption(
     "Each square is one company size (across) and one number of IT projects a year (up). Its "
     f"colour is the option that costs least over {sc.years} years in today's money. The star "
@@ -29,7 +29,7 @@ st.subheader("Crossover curves: cost per employee as a company grows")
 loads = [0, 2, 5, 10]  # one panel shows your own project load, in place of the nearest of these
 k = min(range(len(loads)), key=lambda i: abs(loads[i] - sc.projects_per_year))
 loads[k] = round(sc.projects_per_year)
-ui.plot(charts.crossover_curves(fr, loads=loads, years=sc.years), key="where_curves")
+ui.plot(compute.crossover_curves(sc.model_dump_json(), tuple(loads)), key="where_curves")
 st.caption(
     "Each line is one option's yearly cost per employee. Where two lines cross (a crossover), "
     "the cheaper option changes. The lowest line at your size is your cheapest option."

@@ -1,11 +1,22 @@
-"""Cached calls to the model: each result is kept for scenarios already seen in this server."""
+"""Cached calls to the model: each result is kept for scenarios already seen in this server.
+
+Model results are kept with ``st.cache_data`` (each caller gets its own copy). Figures are kept
+with ``st.cache_resource``: one shared ``plotly`` Figure per scenario and chart, since building a
+figure costs more than the model call behind it (Plotly validates every property) and a user who
+moves a slider back and forth, or opens another page, asks for the same ones again. A cached
+figure must not be changed in place: ``ui.plot`` copies it before restyling it for presentation
+mode, and ``st.plotly_chart`` only reads it.
+"""
 
 from __future__ import annotations
 
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 import vcio_model as vm
+
+from . import charts
 
 # The size x load grid behind "Where each option wins": 1 to 5,000 staff, log-spaced; 0 to 20 projects.
 FRONTIER_EMPLOYEES = np.unique(np.round(np.geomspace(1, 5000, 60)))
@@ -39,3 +50,63 @@ def simulate(scenario_json: str, trials: int = 5000, seed: int = 1) -> vm.Simula
 @st.cache_data(max_entries=32, show_spinner=False)
 def sensitivity(scenario_json: str):
     return vm.sensitivity(_sc(scenario_json))
+
+
+# ---------------------------------------------------------------------------------- figures
+@st.cache_resource(max_entries=160, show_spinner=False)
+def sparkline(
+    scenario_json: str, field: str, value: float, log_x: bool = False, relative: bool = False
+) -> go.Figure:
+    """The sidebar's margin chart for one slider (see ``charts.slider_sparkline``)."""
+    return charts.slider_sparkline(
+        slider_curve(scenario_json, field),
+        value,
+        log_x=log_x,
+        relative=relative,
+        current_winner=compare(scenario_json).recommended,
+    )
+
+
+_COMPARISON_CHARTS = {
+    "cost_bars": charts.cost_bars,
+    "breakdown_stacked": charts.breakdown_stacked,
+    "cumulative_lines": charts.cumulative_lines,
+    "per_employee_bars": charts.per_employee_bars,
+}
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def comparison_chart(scenario_json: str, name: str) -> go.Figure:
+    """One of the charts drawn from ``compare`` alone: ``cost_bars``, ``breakdown_stacked``,
+    ``cumulative_lines`` or ``per_employee_bars``."""
+    return _COMPARISON_CHARTS[name](compare(scenario_json))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def frontier_map(scenario_json: str) -> go.Figure:
+    sc = _sc(scenario_json)
+    return charts.frontier_map(frontier(scenario_json), sc.employees, sc.projects_per_year)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def crossover_curves(scenario_json: str, loads: tuple[float, ...]) -> go.Figure:
+    return charts.crossover_curves(
+        frontier(scenario_json), loads=list(loads), years=_sc(scenario_json).years
+    )
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def risk_range_bars(scenario_json: str, trials: int) -> go.Figure:
+    sim = simulate(scenario_json, trials=trials)
+    return charts.risk_range_bars(sim, years=_sc(scenario_json).years)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def risk_distributions(scenario_json: str, trials: int) -> go.Figure:
+    sim = simulate(scenario_json, trials=trials)
+    return charts.risk_distributions(sim, years=_sc(scenario_json).years)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def tornado(scenario_json: str) -> go.Figure:
+    return charts.tornado(sensitivity(scenario_json))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 import vcio_model as vm
 
-from . import charts, compute
-from .state import current_scenario, employee_options, load_preset
+from . import compute
+from .state import WIDGETS, current_scenario, employee_options, load_preset
 
 CUSTOM = "Custom"
 
@@ -18,19 +21,76 @@ def _on_preset() -> None:
         load_preset(choice)
 
 
-def _spark(sc: vm.Scenario, field: str, value: float, log_x: bool = False, **kw) -> None:
-    curve = compute.slider_curve(sc.model_dump_json(), field)
-    winner = compute.compare(sc.model_dump_json()).recommended
-    st.plotly_chart(
-        charts.slider_sparkline(curve, value, log_x=log_x, current_winner=winner, **kw),
-        width="stretch",
-        config={"displayModeBar": False, "staticPlot": False},
-        key=f"spark_{field}",
-    )
+class _Spark(NamedTuple):
+    """A margin chart to draw into its place under a slider."""
+
+    box: DeltaGenerator
+    scenario_json: str
+    field: str
+    value: float
+    log_x: bool
+    relative: bool
+
+
+def _spark(
+    pending: list[_Spark],
+    sc: vm.Scenario,
+    field: str,
+    value: float,
+    log_x: bool = False,
+    relative: bool = False,
+) -> None:
+    """Keep a place under the slider for its margin chart (drawn by ``draw_charts``).
+
+    The place is a container: until the new chart arrives the browser keeps showing the old one
+    there, so deferring the chart does not make it blink.
+    """
+    pending.append(_Spark(st.container(), sc.model_dump_json(), field, value, log_x, relative))
+
+
+def draw_charts(pending: list[_Spark]) -> None:
+    """Draw the margin charts into the places ``render_inputs`` kept for them."""
+    for p in pending:
+        with p.box:
+            st.plotly_chart(
+                compute.sparkline(p.scenario_json, p.field, p.value, p.log_x, p.relative),
+                width="stretch",
+                config={"displayModeBar": False, "staticPlot": False},
+                key=f"spark_{p.field}",
+            )
+
+
+def settle_inputs() -> None:
+    """Fix widget values the scenario cannot take; call before anything reads the scenario.
+
+    The project size's segmented control can be clicked off (None): keep a size. This must run
+    before the control is drawn: Streamlit refuses a change to a drawn widget's value.
+    """
+    ss = st.session_state
+    # Streamlit forgets a widget's value when a run ends before the widget is drawn (a page link
+    # clicked while the sidebar is still loading). Restore it from the copy kept after each run.
+    for key, value in ss.get("inputs_copy", {}).items():
+        if key not in ss:
+            ss[key] = value
+    if ss.get("in_size") is None:
+        ss["in_size"] = "medium"
 
 
 def render() -> vm.Scenario:
-    """Draw the sidebar; return the validated scenario it describes."""
+    """Draw the sidebar, margin charts included; return the validated scenario it describes."""
+    sc, pending = render_inputs()
+    draw_charts(pending)
+    return sc
+
+
+def render_inputs() -> tuple[vm.Scenario, list[_Spark]]:
+    """Draw the sidebar's inputs, keeping a place for each margin chart.
+
+    Returns the validated scenario and the charts still to draw: pass them to ``draw_charts``
+    after the page, so a changed input updates the page's verdict first (app.py does).
+    """
+    settle_inputs()
+    pending: list[_Spark] = []
     presets = vm.load_presets()
     with st.sidebar:
         st.caption(
@@ -60,7 +120,7 @@ def render() -> vm.Scenario:
             help="People who use IT. The scale is logarithmic: "
             "each step is a similar relative change.",
         )
-        _spark(sc, "employees", sc.employees, log_x=True, relative=True)
+        _spark(pending, sc, "employees", sc.employees, log_x=True, relative=True)
         st.slider(
             "IT projects a year",
             0.0,
@@ -70,7 +130,7 @@ def render() -> vm.Scenario:
             help="Typical projects a year such as a cloud move or a new phone system. "
             "Named projects go on the Projects page.",
         )
-        _spark(sc, "projects_per_year", sc.projects_per_year)
+        _spark(pending, sc, "projects_per_year", sc.projects_per_year)
         st.segmented_control(
             "Typical project size",
             vm.PROJECT_SIZES,
@@ -79,7 +139,7 @@ def render() -> vm.Scenario:
             help="Small about $20k, medium about $75k, large about $300k (Assumptions page).",
         )
         st.slider("Years to compare", 1, 10, key="in_years")
-        _spark(sc, "years", sc.years)
+        _spark(pending, sc, "years", sc.years)
         with st.expander("Money settings"):
             st.slider(
                 "Discount rate (%)",
@@ -90,7 +150,7 @@ def render() -> vm.Scenario:
                 help="How much less a dollar paid later is worth to you than a dollar today. "
                 "8% is a common cost of capital for a small firm.",
             )
-            _spark(sc, "discount_rate", sc.discount_rate)
+            _spark(pending, sc, "discount_rate", sc.discount_rate)
             st.number_input(
                 "Downtime cost per hour ($, 0 = estimate from size)",
                 0.0,
@@ -101,11 +161,16 @@ def render() -> vm.Scenario:
                 "Left at 0, it is estimated from revenue per employee.",
             )
             _spark(
-                sc, "downtime_cost_per_hour", sc.downtime_cost_per_hour or _downtime(sc), log_x=True
+                pending,
+                sc,
+                "downtime_cost_per_hour",
+                sc.downtime_cost_per_hour or _downtime(sc),
+                log_x=True,
             )
-    if st.session_state.get("in_size") is None:  # segmented control clicked off: keep a size
-        st.session_state["in_size"] = "medium"
-    return current_scenario()
+    st.session_state["inputs_copy"] = {
+        k: st.session_state[k] for k in WIDGETS if k in st.session_state
+    }
+    return current_scenario(), pending
 
 
 def _downtime(sc: vm.Scenario) -> float:

@@ -66,10 +66,17 @@ def option_cards(c: vm.Comparison) -> None:
 
 
 def plot(fig, key: str | None = None) -> None:
+    """Draw a figure across the page (larger type in presentation mode).
+
+    ``fig`` may be a cached figure shared with other sessions (``compute``): it is only read, and
+    copied before presentation mode restyles it.
+    """
     if st.session_state.get("presentation"):
+        import plotly.graph_objects as go  # noqa: PLC0415
+
         from .brand import presentation_figure  # noqa: PLC0415
 
-        fig = presentation_figure(fig)
+        fig = presentation_figure(go.Figure(fig))
     st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
 
 

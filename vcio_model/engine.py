@@ -209,7 +209,9 @@ def option_costs(
         downtime_rate = np.asarray(sc.downtime_cost_per_hour, float) * w
     else:
         revenue = (
-            _arr(sc.annual_revenue) if sc.annual_revenue is not None else E * _arr(p["revenue_per_employee"])
+            _arr(sc.annual_revenue)
+            if sc.annual_revenue is not None
+            else E * _arr(p["revenue_per_employee"])
         )
         downtime_rate = revenue / HOURS_PER_YEAR * _arr(p["downtime_productivity_loss"]) * w
     devices = E * (sc.devices_per_employee or _arr(p["devices_per_employee"]))

@@ -139,3 +139,4 @@ def test_presentation_mode_shows_projects_read_only():
     assert not at.dataframe, "no editing control in presentation mode"
     names = list(at.table[0].value["Project"])
     assert names == [p.name for p in vm.load_presets()["accounting_firm"][1].projects]
+
