@@ -8,13 +8,14 @@ VPY      := $(VENV)/bin/python
 STAMP    := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 # Page icons are emoji; without this font, screenshots show empty boxes.
+AXE_JS := artifacts/axe/node_modules/axe-core/axe.min.js
 EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 PORT     ?= 8501
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-m 'not e2e' -x"`.
 PYTEST_ARGS ?= -n 2
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run chromium test lint format bench clean
+.PHONY: help venv run chromium axe test lint format bench load clean
 
 help: ## List the targets
 	@echo "Targets:"
@@ -45,7 +46,14 @@ chromium: ## Install Debian's Chromium for the browser tests if it is missing
 			|| echo "WARNING: installing chromium failed: browser (e2e) tests will be skipped"; \
 	fi
 
-test: venv chromium ## Lint, then run all tests (unit, AppTest and browser)
+axe: ## Fetch axe-core from npm for the accessibility tests (they skip without it)
+	@if [ -f $(AXE_JS) ]; then echo "axe: present"; \
+	elif command -v npm >/dev/null 2>&1; then \
+		npm install --prefix artifacts/axe --no-audit --no-fund axe-core@4 >/dev/null \
+			|| echo "WARNING: npm could not install axe-core: accessibility scans will be skipped"; \
+	else echo "WARNING: npm not found: accessibility scans will be skipped"; fi
+
+test: venv chromium axe ## Lint, then run all tests (unit, AppTest and browser)
 	$(VPY) -m ruff check .
 	$(VPY) -m pytest $(PYTEST_ARGS)
 
@@ -57,13 +65,17 @@ format: venv ## Fix what ruff can fix and format the code
 	$(VPY) -m ruff check --fix .
 	$(VPY) -m ruff format .
 
-bench: venv ## Run every benchmarks/*.py with the venv's Python
+bench: venv ## Run the model and page benchmarks (the load test is `make load`)
 	@set -e; found=0; \
 	for f in benchmarks/*.py; do \
 		[ -e "$$f" ] || continue; \
+		case "$$f" in benchmarks/bench_load.py|benchmarks/bare_app.py) continue;; esac; \
 		found=1; echo "== $$f"; $(VPY) "$$f"; \
 	done; \
 	[ $$found = 1 ] || echo "bench: no benchmarks/*.py yet"
+
+load: venv chromium ## 20 browser sessions against one server for 2 minutes (about 6 minutes)
+	$(VPY) benchmarks/bench_load.py
 
 clean: ## Remove caches and test artifacts (keeps .venv; rm -rf .venv to rebuild it)
 	rm -rf artifacts .pytest_cache .hypothesis .ruff_cache
