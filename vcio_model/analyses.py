@@ -540,8 +540,13 @@ def slider_curve(
     """How the cheapest option and its margin move across one input's range.
 
     Returns one row per value: ``value``, ``winner``, ``runner_up``, ``margin`` (runner-up NPV minus
-    winner NPV) and ``npv_<option>`` for every option. Employees and projects use one vectorised
-    engine call; years, discount rate and downtime cost loop over at most 30 values.
+    winner NPV) and ``npv_<option>`` for every option. Each input takes one or two engine calls:
+    employees and projects are batch inputs of the engine; no cost depends on the discount rate,
+    so every rate discounts the same cash flows; a year's cost does not depend on the horizon, so
+    the longest horizon's flows give every shorter one (a named project starting after a horizon
+    falls outside it); and the downtime cost per hour enters the costs linearly, so two engine
+    calls (at 0 and at the top value) give every value. Each row equals ``compare`` at that
+    value (tests/model/test_units.py checks it).
     """
     if field_name not in SLIDER_RANGES:
         raise ValueError(
@@ -554,19 +559,31 @@ def slider_curve(
         kw = {"employees": vals} if field_name == "employees" else {"n_proj": vals}
         costs = option_costs(scenario, a, **kw)
         npv = np.stack([costs[i].npv(scenario.discount_rate) for i in ids])
+    elif field_name == "downtime_cost_per_hour":
+        top = float(vals.max()) or 1.0
+        ends = []
+        for d in (0.0, top):
+            c = option_costs(scenario.model_copy(update={field_name: d}), a)
+            ends.append(np.array([float(c[i].npv(scenario.discount_rate)) for i in ids]))
+        base, at_top = ends
+        npv = base[:, None] + (at_top - base)[:, None] * (vals / top)[None, :]
     else:
-        cols = []
-        for v in vals:
-            sc = scenario.model_copy(
-                update={field_name: int(v) if field_name == "years" else float(v)}
-            )
-            if field_name == "years":
-                sc = sc.model_copy(
-                    update={"projects": [q for q in sc.projects if q.start_year <= v]}
-                )
-            costs = option_costs(sc, a)
-            cols.append([float(costs[i].npv(sc.discount_rate)) for i in ids])
-        npv = np.asarray(cols).T
+        if field_name == "years":
+            horizons = vals.astype(int)
+            sc = scenario.model_copy(update={"years": int(horizons.max())})
+            rates = np.full(len(vals), scenario.discount_rate)
+        else:
+            horizons = np.full(len(vals), scenario.years)
+            sc, rates = scenario, vals
+        costs = option_costs(sc, a)
+        # cash flows at t = 0 (upfront) .. sc.years, one row per option
+        flows = np.stack(
+            [np.concatenate([[costs[i].upfront_total()], costs[i].yearly_total()]) for i in ids]
+        )
+        t = np.arange(flows.shape[1])
+        disc = (1.0 + rates[:, None]) ** -t[None, :]  # value x time, as numpy_financial.npv
+        upto = t[None, :] <= horizons[:, None]  # the years inside each value's horizon
+        npv = flows @ (disc * upto).T
     order = np.argsort(npv, axis=0)
     best = np.take_along_axis(npv, order[:1], 0)[0]
     second = np.take_along_axis(npv, order[1:2], 0)[0]
