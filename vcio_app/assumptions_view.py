@@ -290,23 +290,30 @@ def amount(x: float, unit: str) -> str:
     return f"{_plain(x, 0)} {words}"
 
 
+@lru_cache(maxsize=16)
+def _size_table_rows(name: str, money: bool) -> tuple[str, ...]:
+    """A size table's rows in Markdown, from data/size_tables.csv (the same on every run)."""
+    raw = _size_table_sources()
+    lines = ["| Employees | Value | Source | Year |", "|--:|--:|---|---|"]
+    for r in raw[raw["table"] == name].itertuples():
+        est = " (estimate)" if r.estimate.strip().lower() == "true" else ""
+        value = ("$" if money else "") + _plain(float(r.value), 0)
+        lines.append(
+            f"| {float(r.employees):,.0f} | {_md(value)} | "
+            f"{_md(r.source + est).replace('|', '/')} | {_md(r.year)} |"
+        )
+    return tuple(lines)
+
+
 def size_tables(a: vm.Assumptions, employees: int) -> None:
     """The four values that depend on company size, with their sources, two tables a row."""
-    raw = _size_table_sources()
     names = [t for t in TABLE_SCALES if t in a.tables]
     for i in range(0, len(names), 2):
         for col, name in zip(st.columns(2), names[i : i + 2], strict=False):
             t, scale = a.tables[name], a.items[TABLE_SCALES[name]]
             money = t.unit.startswith("USD")
             now = float(t.at(employees)) * a[scale.key]
-            lines = ["| Employees | Value | Source | Year |", "|--:|--:|---|---|"]
-            for r in raw[raw["table"] == name].itertuples():
-                est = " (estimate)" if r.estimate.strip().lower() == "true" else ""
-                value = ("$" if money else "") + _plain(float(r.value), 0)
-                lines.append(
-                    f"| {float(r.employees):,.0f} | {_md(value)} | "
-                    f"{_md(r.source + est).replace('|', '/')} | {_md(r.year)} |"
-                )
+            lines = _size_table_rows(name, money)
             scaled = "" if a[scale.key] == 1 else f", the table times {_plain(a[scale.key], 2)}"
             col.markdown(
                 f"**{TABLE_TITLES.get(name, name)}**, {_md(unit_words(t.unit).replace('$', 'dollars'))}"
