@@ -587,14 +587,12 @@ def slider_curve(
     order = np.argsort(npv, axis=0)
     best = np.take_along_axis(npv, order[:1], 0)[0]
     second = np.take_along_axis(npv, order[1:2], 0)[0]
-    df = pd.DataFrame(
+    return pd.DataFrame(
         {
             "value": vals,
             "winner": np.asarray(ids, dtype=object)[order[0]],
             "runner_up": np.asarray(ids, dtype=object)[order[1]],
             "margin": second - best,
         }
+        | {f"npv_{i}": npv[k] for k, i in enumerate(ids)}
     )
-    for k, i in enumerate(ids):
-        df[f"npv_{i}"] = npv[k]
-    return df
