@@ -27,6 +27,8 @@ from . import ui
 PREFIX = "asm_"
 ERRORS = "assumption_errors"  # key -> message for edits that were not applied
 RESET_KEY = "asm_reset"
+GROUP_PREFIX = "asm_group_"  # + group name: the key of its expander (True when open)
+OPEN_GROUPS = "asm_open_groups"  # the expander keys of the groups the user opened
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 GROUP_TITLES = {
@@ -164,6 +166,18 @@ def _on_edit(key: str) -> None:
     ss["overrides"] = overrides
 
 
+def _keep_open_state(key: str) -> None:
+    """Groups open as the user left them, after a visit to another page too (Streamlit forgets
+    the state of a widget that a run does not draw, so it is kept under OPEN_GROUPS as well)."""
+    ss = st.session_state
+    groups = set(ss.get(OPEN_GROUPS, ()))
+    if key in ss:
+        (groups.add if ss[key] else groups.discard)(key)
+        ss[OPEN_GROUPS] = groups
+    else:
+        ss[key] = key in groups
+
+
 def _on_reset() -> None:
     st.session_state["overrides"] = {}
     st.session_state[ERRORS] = {}
@@ -225,11 +239,22 @@ def assumption_groups(a: vm.Assumptions) -> None:
     groups: dict[str, list[Assumption]] = {}
     for item in a.items.values():
         groups.setdefault(item.group or "Other", []).append(item)
+    errors = st.session_state.get(ERRORS, {})
     for group, items in groups.items():
-        n = sum(k.key in overrides for k in items)
-        label = f"{GROUP_TITLES.get(group, group)} ({len(items)} values"
-        label += f", {n} changed)" if n else ")"
-        with st.expander(label, key=f"asm_group_{group}"):
+        # The label stays the same when a value changes: it is part of the expander's identity,
+        # and a new label would close the group under the user's hands (the panel above lists
+        # every change).
+        label = f"{GROUP_TITLES.get(group, group)} ({len(items)} values)"
+        key = GROUP_PREFIX + group
+        if any(k.key in errors for k in items):
+            st.session_state[key] = True  # a rejected edit stays in view beside its message
+        _keep_open_state(key)
+        # Lazy: a closed group sends nothing to the browser (59 rows of 4 columns made this page
+        # 3.7x slower than a bare page); opening one reruns the page with its rows.
+        group_box = st.expander(label, key=key, on_change="rerun")
+        if not group_box.open:
+            continue
+        with group_box:
             head = st.columns(WIDTHS)
             for col, text in zip(head, HEADINGS, strict=True):
                 col.caption(f"**{text}**")

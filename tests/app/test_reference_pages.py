@@ -24,11 +24,20 @@ ROWS = list(
 LABELS = {r["key"]: r["label"] for r in ROWS}
 
 
-def _page(page: str = "pages/assumptions.py") -> AppTest:
+GROUPS = {r["key"]: r["group"] for r in ROWS}
+
+
+def _page(page: str = "pages/assumptions.py", open_all: bool = True) -> AppTest:
+    """The page, with every group of assumptions opened (closed groups draw no rows)."""
     at = AppTest.from_file(APP, default_timeout=30)
     at.run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
+    if open_all and page.endswith("assumptions.py"):
+        for group in set(GROUPS.values()):
+            at.session_state[av.GROUP_PREFIX + group] = True
+        at.run()
+        assert not at.exception, at.exception
     return at
 
 
@@ -64,6 +73,27 @@ def test_assumptions_page_shows_every_assumption_with_an_input():
         assert at.number_input(key=av.PREFIX + key).label == label
     assert "How the model works" in [s.value for s in at.subheader]
     assert "All values are at their defaults" in text
+
+
+def test_groups_are_closed_at_first_and_draw_their_rows_only_when_opened():
+    at = _page(open_all=False)
+    assert not [n for n in at.number_input if n.key.startswith(av.PREFIX)]
+    titles = [e.label.rsplit(" (", 1)[0] for e in at.expander]
+    assert {av.GROUP_TITLES[g] for g in GROUPS.values()} <= set(titles)
+    group = GROUPS["vcio_hourly_rate"]
+    at.session_state[av.GROUP_PREFIX + group] = True
+    at.run()
+    shown = {n.key.removeprefix(av.PREFIX) for n in at.number_input if n.key.startswith(av.PREFIX)}
+    assert shown == {k for k, g in GROUPS.items() if g == group}
+    # an edit keeps its group open (the expander's label, part of its identity, does not change)
+    _edit(at, "vcio_hourly_rate", 400.0)
+    assert at.number_input(key="asm_vcio_hourly_rate").value == 400.0
+    # a rejected edit opens its group again, so the message is seen beside the value
+    _edit(at, "vcio_hourly_rate", -1.0)
+    at.session_state[av.GROUP_PREFIX + group] = False
+    at.run()
+    assert at.number_input(key="asm_vcio_hourly_rate").value == -1.0
+    assert any(LABELS["vcio_hourly_rate"] in e.value for e in at.error)
 
 
 def test_shares_are_shown_in_percent_and_money_in_dollars():

@@ -98,3 +98,26 @@ def test_bad_url_value_shows_a_message_not_an_error(page, wait_for_app):
     expect(page.get_by_text("URL parameter 'employees'")).to_be_visible()
     expect(page.locator(VERDICT).first).to_contain_text("over 3 years")
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def test_assumption_edited_in_an_opened_group_changes_the_verdict(page, wait_for_app, screenshot):
+    """Groups draw their rows only when opened (a round trip): open one, edit, see the effect."""
+    import vcio_model as vm
+
+    page.goto("/assumptions?employees=45&projects=3")
+    wait_for_app(page)
+    line = page.locator("p", has_text="With these values:")
+    expect(line).to_contain_text(vm.compare(vm.Scenario(employees=45, projects_per_year=3)).verdict)
+    rate = page.get_by_role("spinbutton", name="vCIO hourly rate")
+    expect(rate).to_have_count(0)  # a closed group sends no rows
+    page.get_by_text("Virtual CIO (vCIO), rented by the hour").click()
+    expect(rate).to_have_value("200")
+    rate.fill("450")
+    rate.press("Enter")
+    want = vm.compare(
+        vm.Scenario(employees=45, projects_per_year=3, assumptions={"vcio_hourly_rate": 450.0})
+    )
+    expect(line).to_contain_text(want.verdict)
+    expect(page.get_by_text("You changed 1 value")).to_be_visible()
+    expect(rate).to_have_value("450")  # the group stayed open
+    screenshot(page, "assumptions-group-open")
