@@ -136,9 +136,16 @@ def template() -> dict:
     return json.loads(_template_json())
 
 
+# Plotly checks every property against its schema as it is set: ~3 ms for a whole figure and
+# 2-3 ms for each update_* call, most of a rerun's server time. These charts are built by this
+# module only, from fixed property names, and tests/unit/test_charts.py checks every chart against
+# the schema, so the figures are built unchecked (cost bars: 15.6 -> ~2 ms).
+UNCHECKED = {"_validate": False}
+
+
 def _figure(data=None) -> go.Figure:
     """A new figure that starts with the charts' template (set once, not replaced later)."""
-    return go.Figure(data=data, layout={"template": template()})
+    return go.Figure(data=data, layout={"template": template()}, **UNCHECKED)
 
 
 def _style(fig: go.Figure, height: int = 460, money_axis: str | None = None,
@@ -778,7 +785,7 @@ def slider_sparkline(curve_df: pd.DataFrame, current_value: float, log_x: bool =
     top = float(np.nanmax(m)) if len(m) else 1.0
     # One Figure call with the whole layout: each update_* call validates again (this chart is
     # drawn five times on every rerun, beside the sidebar's sliders).
-    return go.Figure(data=traces, layout=dict(
+    return go.Figure(**UNCHECKED, data=traces, layout=dict(
         template=template(), height=110, showlegend=False, hovermode="closest",
         margin=dict(l=4, r=4, t=6, b=4), paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",

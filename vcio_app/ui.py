@@ -76,7 +76,7 @@ def plot(fig, key: str | None = None) -> None:
 
         from .brand import presentation_figure  # noqa: PLC0415
 
-        fig = presentation_figure(go.Figure(fig))
+        fig = presentation_figure(go.Figure(fig, _validate=False))  # a copy
     st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
 
 
