@@ -13,14 +13,13 @@ import csv
 import difflib
 import html
 import io
-import json
 import math
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import vcio_model as vm
-from vcio_model.assumptions import read_capped
+from vcio_model.files import FileProblem, json_object, read_capped, read_small_file
 from vcio_model.format import name_in_message
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -82,19 +81,11 @@ def parse_brand(
     """Validate a brand JSON. ``logo`` may be a data URI; a file path only when ``base_dir`` is
     given (the repo's own data folder), and then only inside it: uploads cannot read server files.
     """
-    if len(data) > MAX_BRAND_BYTES:
-        raise BrandError([f"{origin}: file is larger than {MAX_BRAND_BYTES // 1000} kB"])
+    shape = "must be a JSON object with msp_name, logo, accent_color, contact, internal_notes"
     try:
-        raw = json.loads(data)
-    except (ValueError, RecursionError) as e:
-        raise BrandError([f"{origin}: not valid JSON ({str(e)[:80]})"]) from None
-    if not isinstance(raw, dict):
-        raise BrandError(
-            [
-                f"{origin}: must be a JSON object with msp_name, logo, accent_color, "
-                f"contact, internal_notes"
-            ]
-        )
+        raw = json_object(data, MAX_BRAND_BYTES, origin, shape)
+    except FileProblem as e:
+        raise BrandError([str(e)]) from None
     problems: list[str] = []
     known = set(Brand.__dataclass_fields__)
     for k in raw:
@@ -176,11 +167,9 @@ def load_brand(path: str | Path | None = None) -> Brand:
     """The brand from ``data/brand.json`` (or ``path``); a logo file is looked up next to it."""
     p = Path(path) if path is not None else BRAND_FILE
     try:
-        data = read_capped(p, MAX_BRAND_BYTES)
-    except OSError as e:
-        raise BrandError([f"{p.name}: cannot read the brand file ({e.strerror})"]) from None
-    except ValueError:  # e.g. a NUL character in the path
-        raise BrandError([f"brand file {str(path)!r}: not a usable file name"]) from None
+        data = read_small_file(p, MAX_BRAND_BYTES, "brand file", name=p.name)
+    except FileProblem as e:
+        raise BrandError([str(e)]) from None
     return parse_brand(data, origin=p.name, base_dir=p.resolve().parent)
 
 
@@ -216,15 +205,13 @@ def load_rate_card(source: str | Path | bytes | None = None, origin: str | None 
         p = Path(source) if source is not None else RATE_CARD_FILE
         origin = origin or p.name
         try:
-            data = read_capped(p, MAX_RATE_CARD_BYTES)
-        except OSError as e:
-            raise BrandError([f"{origin}: cannot read the rate card ({e.strerror})"]) from None
-        except ValueError:  # e.g. a NUL character in the path
-            raise BrandError([f"rate card {str(source)!r}: not a usable file name"]) from None
+            data = read_small_file(p, MAX_RATE_CARD_BYTES, "rate card", name=origin)
+        except FileProblem as e:
+            raise BrandError([str(e)]) from None
     else:
         data, origin = bytes(source), origin or "rate card"
-    if len(data) > MAX_RATE_CARD_BYTES:
-        raise BrandError([f"{origin}: file is larger than {MAX_RATE_CARD_BYTES // 1000} kB"])
+        if len(data) > MAX_RATE_CARD_BYTES:
+            raise BrandError([f"{origin}: file is larger than {MAX_RATE_CARD_BYTES // 1000} kB"])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .files import FileProblem, read_small_file
 from .format import name_in_message
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -110,13 +111,6 @@ MAX_VALUE = 1e9
 MAX_FILE_BYTES = 1_000_000
 # Shares and probabilities: above 1 they make no sense and can turn costs negative.
 SHARE_UNITS = frozenset({"fraction", "probability", "probability/yr"})
-
-
-def read_capped(path: Path, limit: int) -> bytes:
-    """A file's bytes, at most ``limit + 1`` of them: a caller can tell the file is too large
-    without reading a huge file, or a device such as /dev/zero, to its end."""
-    with path.open("rb") as f:
-        return f.read(limit + 1)
 
 
 def value_problem(key: str, unit: str, value: float) -> str | None:
@@ -323,13 +317,9 @@ def load_assumptions(
         return _load(data_dir, None)
     p = Path(path)
     try:
-        raw = read_capped(p, MAX_FILE_BYTES)
-    except OSError as e:
-        raise DataFileError(f"{p}: cannot read the assumptions file ({e.strerror})") from None
-    except ValueError:  # e.g. a NUL character in the path
-        raise DataFileError(f"assumptions file {str(path)!r}: not a usable file name") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise DataFileError(f"{p}: file is larger than {MAX_FILE_BYTES // 1000} kB")
+        raw = read_small_file(p, MAX_FILE_BYTES, "assumptions file")
+    except FileProblem as e:
+        raise DataFileError(str(e)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -34,10 +34,10 @@ import pandas as pd
 
 from . import __version__
 from .analyses import compare, frontier, sensitivity, simulate
-from .assumptions import Assumptions, DataFileError, load_assumptions, read_capped
+from .assumptions import Assumptions, DataFileError, load_assumptions
 from .engine import CATEGORIES, CATEGORY_LABELS
 from .format import money, percent, plural
-from .scenario import MAX_SCENARIO_BYTES, Scenario, ScenarioError
+from .scenario import Scenario, ScenarioError, read_scenario_object
 
 PROG = "python -m vcio_model"
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -175,28 +175,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_scenario_file(path: str) -> dict:
-    """The raw JSON object of a scenario file (validated later, with the command-line values)."""
-    p = Path(path)
-    try:
-        raw = read_capped(p, MAX_SCENARIO_BYTES)
-    except OSError as e:
-        raise ScenarioError([f"{p}: cannot read the scenario file ({e.strerror})"]) from None
-    except ValueError:  # e.g. a NUL character in the path
-        raise ScenarioError([f"--scenario: {path!r} is not a usable file name"]) from None
-    if len(raw) > MAX_SCENARIO_BYTES:
-        raise ScenarioError([f"{p}: file is larger than {MAX_SCENARIO_BYTES // 1000} kB"])
-    try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError) as e:
-        raise ScenarioError([f"{p}: not valid JSON ({str(e)[:80]})"]) from None
-    if not isinstance(data, dict):
-        raise ScenarioError(
-            [f"{p}: a scenario must be a JSON object {{...}}, got {type(data).__name__}"]
-        )
-    return data
-
-
 def _blame(problem: str, from_cli: set[str], scenario_file: str | None) -> str:
     """Name the option or the file a validation problem came from."""
     m = re.match(r"[A-Za-z_]+", problem)
@@ -212,7 +190,7 @@ def _blame(problem: str, from_cli: set[str], scenario_file: str | None) -> str:
 def read_inputs(args: argparse.Namespace) -> Inputs:
     """Validate the scenario (file values, then command-line values) and load the assumptions."""
     cli = {f: getattr(args, f) for f in SCENARIO_OPTIONS.values() if hasattr(args, f)}
-    data = _read_scenario_file(args.scenario) if args.scenario else {}
+    data = read_scenario_object(args.scenario) if args.scenario else {}
     try:
         scenario = Scenario.parse_input({**data, **cli})
     except ScenarioError as e:

@@ -6,13 +6,13 @@ here rates are fractions.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .assumptions import load_assumptions, read_capped, value_problem
+from .assumptions import load_assumptions, value_problem
+from .files import FileProblem, json_object, read_small_file
 from .format import name_in_message
 
 ProjectSize = Literal["small", "medium", "large"]
@@ -30,6 +30,24 @@ class ScenarioError(ValueError):
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("; ".join(problems))
+
+
+def scenario_object(text: str | bytes, origin: str = "scenario") -> dict:
+    """A scenario file's text as a dict, not yet validated (the command line adds its own values
+    before ``Scenario.parse_input``); ``ScenarioError`` naming the file when it is no JSON object."""
+    try:
+        return json_object(text, MAX_SCENARIO_BYTES, origin, "a scenario must be a JSON object {...}")
+    except FileProblem as e:
+        raise ScenarioError([str(e)]) from None
+
+
+def read_scenario_object(path: str | Path) -> dict:
+    """``scenario_object`` of a file on disk."""
+    try:
+        raw = read_small_file(path, MAX_SCENARIO_BYTES, "scenario file")
+    except FileProblem as e:
+        raise ScenarioError([str(e)]) from None
+    return scenario_object(raw, str(Path(path)))
 
 
 class Project(BaseModel):
@@ -156,24 +174,11 @@ class Scenario(BaseModel):
     @classmethod
     def from_json(cls, text: str | bytes, origin: str = "scenario") -> Scenario:
         """Read a scenario file's text (the same schema as ``--scenario``)."""
-        if len(text) > MAX_SCENARIO_BYTES:
-            raise ScenarioError([f"{origin}: file is larger than {MAX_SCENARIO_BYTES // 1000} kB"])
-        try:
-            data = json.loads(text)
-        except (ValueError, RecursionError) as e:
-            raise ScenarioError([f"{origin}: not valid JSON ({str(e)[:80]})"]) from None
-        return cls.parse_input(data)
+        return cls.parse_input(scenario_object(text, origin))
 
     @classmethod
     def from_file(cls, path: str | Path) -> Scenario:
-        p = Path(path)
-        try:
-            raw = read_capped(p, MAX_SCENARIO_BYTES)
-        except OSError as e:
-            raise ScenarioError([f"{p}: cannot read the scenario file ({e.strerror})"]) from None
-        except ValueError:  # e.g. a NUL character in the path
-            raise ScenarioError([f"scenario file {str(path)!r}: not a usable file name"]) from None
-        return cls.from_json(raw, origin=str(p))
+        return cls.parse_input(read_scenario_object(path))
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2, exclude_defaults=False)
