@@ -26,7 +26,6 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
-from plotly.subplots import make_subplots
 from plotly.utils import PlotlyJSONEncoder
 
 from vcio_model import CATEGORIES, CATEGORY_LABELS, load_assumptions, money
@@ -136,43 +135,100 @@ def template() -> dict:
     return json.loads(_template_json())
 
 
-# Plotly checks every property against its schema as it is set: ~3 ms for a whole figure and
-# 2-3 ms for each update_* call, most of a rerun's server time. These charts are built by this
-# module only, from fixed property names, and tests/unit/test_charts.py checks every chart against
-# the schema, so the figures are built unchecked (cost bars: 15.6 -> ~2 ms).
+# Every chart is assembled as plain dicts and lists (traces, one layout, annotations, shapes) and
+# made into a figure once, at the end, unchecked. Plotly's object tree is slow even unchecked:
+# building through add_trace / update_layout / update_xaxes / make_subplots took 15-70 ms a chart,
+# and every chart is rebuilt on every rerun; go.Figure(finished dict, unchecked) takes ~0.3 ms.
+# Unchecked means a misspelt property would not raise here, so tests/unit/test_charts.py checks
+# every chart against Plotly's schema.
 UNCHECKED = {"_validate": False}
 
 
-def _figure(data=None) -> go.Figure:
-    """A new figure that starts with the charts' template (set once, not replaced later)."""
-    return go.Figure(data=data, layout={"template": template()}, **UNCHECKED)
+def _figure(data: list[dict], layout: dict) -> go.Figure:
+    """The finished figure, made once from plain dicts, with the charts' template."""
+    return go.Figure({"data": data, "layout": {"template": template(), **layout}}, **UNCHECKED)
 
 
-def _style(fig: go.Figure, height: int = 460, money_axis: str | None = None,
-           legend: bool = True) -> go.Figure:
-    """The shared look: white, large type, legend on top, money ticks like $1.2M."""
-    if fig.layout.template.layout.plot_bgcolor != "white":  # not made by _figure()
-        fig.update_layout(template=template())
-    fig.update_layout(
+def _merge(target: dict, patch: dict) -> dict:
+    """Merge ``patch`` into ``target`` (in place) the way ``fig.update_layout`` does: nested dicts
+    key by key, anything else replaced. Dicts are copied, never shared between two places."""
+    for k, v in patch.items():
+        if isinstance(v, dict):
+            _merge(target.setdefault(k, {}), v)
+        else:
+            target[k] = v
+    return target
+
+
+def _update_axes(layout: dict, letter: str, patch: dict) -> dict:
+    """``fig.update_xaxes(**patch)`` (letter "x") or ``update_yaxes``: merge into every axis of
+    that letter (xaxis, xaxis2, ...); a figure always has at least "xaxis" and "yaxis"."""
+    layout.setdefault(f"{letter}axis", {})
+    for key in [k for k in layout if k.startswith(f"{letter}axis")]:
+        _merge(layout[key], patch)
+    return layout
+
+
+def _style(layout: dict, height: int = 460, money_axis: str | None = None,
+           legend: bool = True) -> dict:
+    """The shared look, merged into ``layout`` (returned): white, large type, legend on top, money
+    ticks like $1.2M."""
+    _merge(layout, dict(
         height=height,
         font=dict(family=FONT_FAMILY, size=FONT_SIZE, color=TEXT_COLOR),
         margin=dict(l=10, r=30, t=60 if legend else 20, b=10),
         showlegend=legend,
         legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom",
-                    font=dict(size=TICK_SIZE), title_text="", bgcolor="rgba(255,255,255,0)"),
+                    font=dict(size=TICK_SIZE), title=dict(text=""),
+                    bgcolor="rgba(255,255,255,0)"),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=TICK_SIZE), align="left"),
         separators=".,",
-    )
-    fig.update_xaxes(tickfont=dict(size=TICK_SIZE), title_font=dict(size=FONT_SIZE),
-                     gridcolor=GRID_COLOR, zerolinecolor="#BBBBC2", automargin=True)
-    fig.update_yaxes(tickfont=dict(size=TICK_SIZE), title_font=dict(size=FONT_SIZE),
-                     gridcolor=GRID_COLOR, zerolinecolor="#BBBBC2", automargin=True,
-                     ticklabelstandoff=6)
-    if money_axis == "x":
-        fig.update_xaxes(tickprefix="$", tickformat="~s")
-    elif money_axis == "y":
-        fig.update_yaxes(tickprefix="$", tickformat="~s")
-    return fig
+    ))
+    axis = dict(tickfont=dict(size=TICK_SIZE), title=dict(font=dict(size=FONT_SIZE)),
+                gridcolor=GRID_COLOR, zerolinecolor="#BBBBC2", automargin=True)
+    _update_axes(layout, "x", axis)
+    _update_axes(layout, "y", dict(axis, ticklabelstandoff=6))
+    if money_axis is not None:
+        _update_axes(layout, money_axis, dict(tickprefix="$", tickformat="~s"))
+    return layout
+
+
+# Trace, annotation and axis pieces that recur below.
+_HOVERTEXT = "%{hovertext}<extra></extra>"  # hover shows the trace's hovertext, no trace name
+
+
+def _hbar(**props) -> dict:
+    """A horizontal bar trace."""
+    return dict(type="bar", orientation="h", **props)
+
+
+def _legend_entry(name: str, marker: dict, kind: str = "scatter") -> dict:
+    """A trace with no data, only there to put ``name`` and a marker in the legend."""
+    props = dict(mode="markers") if kind == "scatter" else {}
+    return dict(type=kind, x=[None], y=[None], **props, name=name, marker=marker,
+                hoverinfo="skip")
+
+
+def _label(x, y, text: str, **props) -> dict:
+    """A text annotation at (x, y) with no arrow."""
+    return dict(x=x, y=y, text=text, showarrow=False, **props)
+
+
+def _vertical(kind: str, x0: float, x1: float, **props) -> dict:
+    """A "line" or "rect" shape from x0 to x1 on the x axis, over the plot's whole height: what
+    ``fig.add_vline`` and ``fig.add_vrect`` add (y in "y domain" units, 0 to 1)."""
+    return dict(type=kind, x0=x0, x1=x1, xref="x", y0=0, y1=1, yref="y domain", **props)
+
+
+def _rows_axis(tickvals: list, ticktext: list, **props) -> dict:
+    """A y axis of labelled rows (one tick each, labelled ``ticktext``), the first on top."""
+    return dict(autorange="reversed", tickmode="array", tickvals=tickvals, ticktext=ticktext,
+                **props)
+
+
+def _bold_winner(opts, win: str) -> list[str]:
+    """Options' short names, the recommended one in bold."""
+    return [f"<b>{o.short_name}</b>" if o.id == win else o.short_name for o in opts]
 
 
 # ---------------------------------------------------------------------------------- comparison
@@ -195,23 +251,24 @@ def _option_bars(comparison, values: dict[str, float], axis_title: str, hover_wh
                      + ("<br>Recommended" if o.id == win else
                         f"<br>{money(v - best, exact=True)} more than the cheapest"))
     y = [o.short_name for o in opts]
-    fig = _figure(go.Bar(
-        x=[values[o.id] for o in opts], y=y, orientation="h", name=axis_title,
+    bars = _hbar(
+        x=[values[o.id] for o in opts], y=y, name=axis_title,
         marker=dict(color=[o.color for o in opts],
                     opacity=[1.0 if o.id == win else FADED_OPACITY for o in opts],
                     line=dict(color=["#222222" if o.id == win else "rgba(0,0,0,0)" for o in opts],
                               width=2)),
         text=labels, textposition="outside", textfont=dict(size=FONT_SIZE), cliponaxis=False,
-        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-        customdata=[o.id for o in opts],
-    ))
+        hovertext=hover, hovertemplate=_HOVERTEXT, customdata=[o.id for o in opts],
+    )
     top = max(values.values())
-    fig.update_xaxes(title_text=axis_title, range=[0, top * 1.32], rangemode="tozero")
-    fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=y,
-                     ticktext=[f"<b>{o.short_name}</b>" if o.id == win else o.short_name
-                               for o in opts])
-    fig.update_layout(bargap=0.3)
-    return _style(fig, height=110 + 62 * len(opts), money_axis="x", legend=False)
+    layout = dict(
+        # 32% headroom on the right for the labels written beyond the bar ends
+        xaxis=dict(title=dict(text=axis_title), range=[0, top * 1.32], rangemode="tozero"),
+        yaxis=_rows_axis(y, _bold_winner(opts, win)),
+        bargap=0.3,
+    )
+    return _figure([bars], _style(layout, height=110 + 62 * len(opts), money_axis="x",
+                                  legend=False))
 
 
 def cost_bars(comparison) -> go.Figure:
@@ -242,28 +299,28 @@ def breakdown_stacked(comparison) -> go.Figure:
     opts = sorted(comparison.options, key=lambda o: o.total)
     y = [o.short_name for o in opts]
     win = comparison.recommended
-    fig = _figure()
+    bars = []
     for c in CATEGORIES:
         xs = [float(totals.get((o.id, c), 0.0)) for o in opts]
-        fig.add_trace(go.Bar(
-            x=xs, y=y, orientation="h", name=CATEGORY_LABELS[c],
+        bars.append(_hbar(
+            x=xs, y=y, name=CATEGORY_LABELS[c],
             marker=dict(color=CATEGORY_COLORS[c], line=dict(color="white", width=1)),
             customdata=[[o.name, money(v, exact=True), v / o.total if o.total else 0]
                         for o, v in zip(opts, xs, strict=True)],
             hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{CATEGORY_LABELS[c]}: "
                            "%{customdata[1]} (%{customdata[2]:.0%} of the total)<extra></extra>"),
         ))
-    for o in opts:
-        fig.add_annotation(x=o.total, y=o.short_name, text=f"<b>{money(o.total)}</b>",
-                           showarrow=False, xanchor="left", xshift=8, font=dict(size=FONT_SIZE))
-    years = comparison.years
-    fig.update_layout(barmode="stack", bargap=0.3, legend_traceorder="normal")
-    fig.update_xaxes(title_text=f"Total cost {_years_words(years)}, before discounting",
-                     range=[0, max(o.total for o in opts) * 1.18])
-    fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=y,
-                     ticktext=[f"<b>{o.short_name}</b>" if o.id == win else o.short_name
-                               for o in opts])
-    return _style(fig, height=150 + 62 * len(opts), money_axis="x")
+    # each bar's total, just beyond its end
+    totals_text = [_label(o.total, o.short_name, f"<b>{money(o.total)}</b>", xanchor="left",
+                          xshift=8, font=dict(size=FONT_SIZE)) for o in opts]
+    layout = dict(
+        annotations=totals_text, barmode="stack", bargap=0.3, legend=dict(traceorder="normal"),
+        xaxis=dict(title=dict(text=f"Total cost {_years_words(comparison.years)}, "
+                                   "before discounting"),
+                   range=[0, max(o.total for o in opts) * 1.18]),  # room for the totals
+        yaxis=_rows_axis(y, _bold_winner(opts, win)),
+    )
+    return _figure(bars, _style(layout, height=150 + 62 * len(opts), money_axis="x"))
 
 
 def crossovers(monthly_df: pd.DataFrame) -> pd.DataFrame:
@@ -324,12 +381,12 @@ def cumulative_lines(comparison) -> go.Figure:
     """
     df = comparison.monthly_cumulative()
     win = comparison.recommended
-    fig = _figure()
+    traces = []
     for o in comparison.options:
         d = df[df["option"] == o.id]
-        fig.add_trace(go.Scatter(
-            x=d["month"], y=d["cumulative"], mode="lines", name=o.short_name,
-            line=dict(color=o.color, width=5 if o.id == win else 3),
+        traces.append(dict(
+            type="scatter", x=d["month"].to_numpy(), y=d["cumulative"].to_numpy(), mode="lines",
+            name=o.short_name, line=dict(color=o.color, width=5 if o.id == win else 3),
             hovertemplate=(f"<b>{o.name}</b><br>Month %{{x}}: %{{y:$,.0f}} spent so far"
                            "<extra></extra>"),
         ))
@@ -339,10 +396,11 @@ def cumulative_lines(comparison) -> go.Figure:
         text = [f"{names.get(r.option_a, r.option_a)} becomes cheaper than "
                 f"{names.get(r.option_b, r.option_b)} in month {_month_words(r.month)}"
                 for r in cx.itertuples()]
-        fig.add_trace(go.Scatter(
-            x=cx["month"], y=cx["cumulative"], mode="markers", name="Where lines cross",
-            marker=dict(symbol="circle", size=15, color="white", line=dict(color="#222222",
-                                                                           width=3)),
+        traces.append(dict(
+            type="scatter", x=cx["month"].to_numpy(), y=cx["cumulative"].to_numpy(),
+            mode="markers", name="Where lines cross",
+            marker=dict(symbol="circle", size=15, color="white",
+                        line=dict(color="#222222", width=3)),
             hovertext=text, hovertemplate="%{hovertext}<br>%{y:$,.0f} spent by then"
                                           "<extra></extra>",
         ))
@@ -350,24 +408,28 @@ def cumulative_lines(comparison) -> go.Figure:
     # write out where the recommended option pulls ahead (its break-even points, at most two),
     # from the empty lower-right corner that rising cost lines always leave
     top = float(df["cumulative"].max())
+    notes = []
     for j, r in enumerate(r for r in cx.itertuples() if r.option_a == win):
         if j == 2:
             break
         tx = min(r.month + months * 0.12, months * 0.55)
-        fig.add_annotation(
+        notes.append(dict(
             x=r.month, y=r.cumulative, ax=tx, ay=top * (0.06 + 0.16 * j), axref="x", ayref="y",
             text=f"From month {_month_words(r.month)}, {_short(win)} is cheaper than "
                  f"{_lower(_short(r.option_b))}",
             showarrow=True, arrowhead=0, arrowwidth=1.5, arrowcolor="#555555", xanchor="left",
-            font=dict(size=TICK_SIZE), bgcolor="rgba(255,255,255,0.85)")
+            font=dict(size=TICK_SIZE), bgcolor="rgba(255,255,255,0.85)"))
     step = 12 if months <= 120 else 24
-    fig.update_xaxes(title_text="Months from today", tickmode="array",
-                     tickvals=list(range(0, months + 1, step)),
-                     range=[-months * 0.02, months * 1.02],
-                     showgrid=True)
-    fig.update_yaxes(title_text="Spent so far, before discounting", rangemode="tozero")
-    fig.update_layout(hovermode="closest")
-    return _style(fig, height=480, money_axis="y")
+    layout = dict(
+        xaxis=dict(title=dict(text="Months from today"), tickmode="array",
+                   tickvals=list(range(0, months + 1, step)),
+                   range=[-months * 0.02, months * 1.02], showgrid=True),
+        yaxis=dict(title=dict(text="Spent so far, before discounting"), rangemode="tozero"),
+        hovermode="closest",
+    )
+    if notes:
+        layout["annotations"] = notes
+    return _figure(traces, _style(layout, height=480, money_axis="y"))
 
 
 # ---------------------------------------------------------------------------------- where each wins
@@ -406,41 +468,41 @@ def frontier_map(frontier, current_employees: float, current_projects: float) ->
     margin = np.asarray(frontier.margin, float)
     emp_grid = np.broadcast_to(emp[None, :], z.shape)
     customdata = np.stack([emp_grid, margin], axis=-1)
-    fig = _figure(go.Heatmap(
-        z=z, x=_log_edges(emp), y=proj, zmin=-0.5, zmax=n - 0.5, colorscale=colorscale,
+    edges = _log_edges(emp)
+    traces = [dict(
+        type="heatmap", z=z, x=edges, y=proj, zmin=-0.5, zmax=n - 0.5, colorscale=colorscale,
         showscale=False, text=names, customdata=customdata, name="Cheapest option",
         hovertemplate=("<b>%{text}</b> is cheapest<br>%{customdata[0]:,.0f} employees, "
                        "%{y:g} projects a year<br>%{customdata[1]:$,.0f} less than the next best "
                        "(today's money)<extra></extra>"),
         hoverongaps=False,
-    ))
+    )]
     present = set(np.unique(z).tolist())
-    for k, i in enumerate(ids):
-        if k in present:
-            fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=_short(i),
-                                     marker=dict(symbol="square", size=16, color=_color(i)),
-                                     hoverinfo="skip"))
-    fig.add_trace(go.Scatter(
-        x=[current_employees], y=[current_projects], mode="markers", name="You are here",
-        showlegend=False,
+    traces += [_legend_entry(_short(i), dict(symbol="square", size=16, color=_color(i)))
+               for k, i in enumerate(ids) if k in present]
+    traces.append(dict(
+        type="scatter", x=[current_employees], y=[current_projects], mode="markers",
+        name="You are here", showlegend=False,
         marker=dict(symbol="star", size=26, color="white", line=dict(color="#111111", width=2.5)),
         hovertemplate=(f"<b>You are here</b><br>{current_employees:,.0f} employees, "
                        f"{current_projects:g} projects a year<extra></extra>"),
     ))
-    fig.add_annotation(x=math.log10(current_employees), y=current_projects,
-                       text="<b>You are here</b>", showarrow=True, arrowhead=0, arrowwidth=2,
-                       arrowcolor="#111111", ax=0,
-                       ay=-42, font=dict(size=FONT_SIZE, color="#111111"),
-                       bgcolor="rgba(255,255,255,0.9)", bordercolor="#111111", borderpad=4)
+    # on a log axis an annotation's x is given as log10 of the value
+    you = dict(x=math.log10(current_employees), y=current_projects, text="<b>You are here</b>",
+               showarrow=True, arrowhead=0, arrowwidth=2, arrowcolor="#111111", ax=0, ay=-42,
+               font=dict(size=FONT_SIZE, color="#111111"), bgcolor="rgba(255,255,255,0.9)",
+               bordercolor="#111111", borderpad=4)
     tv, tt = _employee_ticks(emp.min(), emp.max())
-    edges = _log_edges(emp)
-    fig.update_xaxes(type="log", title_text="Employees", tickmode="array", tickvals=tv,
-                     ticktext=tt, range=[math.log10(edges[0]), math.log10(edges[-1])],
-                     showgrid=False)
     step = float(proj[1] - proj[0]) if len(proj) > 1 else 1.0
-    fig.update_yaxes(title_text="IT projects a year", showgrid=False,
-                     range=[proj.min() - step / 2, proj.max() + step / 2])
-    return _style(fig, height=520)
+    layout = dict(
+        annotations=[you],
+        xaxis=dict(type="log", title=dict(text="Employees"), tickmode="array", tickvals=tv,
+                   ticktext=tt, range=[math.log10(edges[0]), math.log10(edges[-1])],
+                   showgrid=False),
+        yaxis=dict(title=dict(text="IT projects a year"), showgrid=False,
+                   range=[proj.min() - step / 2, proj.max() + step / 2]),
+    )
+    return _figure(traces, _style(layout, height=520))
 
 
 def crossover_curves(frontier, loads: Sequence[float] = (0, 2, 5, 10),
@@ -467,35 +529,79 @@ def crossover_curves(frontier, loads: Sequence[float] = (0, 2, 5, 10),
     def _title(n: float) -> str:
         return "No projects a year" if n == 0 else f"{n:g} project{'' if n == 1 else 's'} a year"
 
-    fig = make_subplots(rows=rows, cols=cols, shared_xaxes=True, shared_yaxes=True,
-                        subplot_titles=[_title(proj[k]) for k in picks],
-                        horizontal_spacing=0.04, vertical_spacing=0.12, figure=_figure())
+    layout, cells = _subplot_grid(rows, cols, [_title(proj[k]) for k in picks],
+                                  h_gap=0.04, v_gap=0.12,
+                                  title_font=dict(size=FONT_SIZE, family=FONT_FAMILY))
     per = np.asarray(frontier.npv, float) / emp[None, None, :] / years
+    traces = []
     for p, k in enumerate(picks):
-        r, c = p // cols + 1, p % cols + 1
+        cell = cells[p // cols][p % cols]
         for o, i in enumerate(frontier.option_ids):
-            fig.add_trace(go.Scatter(
-                x=emp, y=per[o, k], mode="lines", name=_short(i), legendgroup=i,
+            traces.append(dict(
+                type="scatter", x=emp, y=per[o, k], mode="lines", name=_short(i), legendgroup=i,
                 showlegend=p == 0, line=dict(color=_color(i), width=3),
                 hovertemplate=(f"<b>{_name(i)}</b><br>%{{x:,.0f}} employees: "
                                "%{y:$,.0f} per employee per year<extra></extra>"),
-            ), row=r, col=c)
+                xaxis=f"x{cell}", yaxis=f"y{cell}",
+            ))
     tv, tt = _employee_ticks(emp.min(), emp.max())
     tv, tt = tv[::2] if len(tv) > 7 else tv, tt[::2] if len(tt) > 7 else tt
     shown = per[:, picks]
     yv, yt = _money_log_ticks(float(np.nanmin(shown)), float(np.nanmax(shown)))
-    fig.update_xaxes(type="log", tickmode="array", tickvals=tv, ticktext=tt)
-    fig.update_yaxes(type="log", tickmode="array", tickvals=yv, ticktext=yt, matches="y")
-    for c in range(1, cols + 1):
-        fig.update_xaxes(title_text="Employees", row=rows, col=c)
-    for r in range(1, rows + 1):
-        fig.update_yaxes(title_text="Per employee per year", row=r, col=1)
-    fig.update_annotations(font=dict(size=FONT_SIZE, family=FONT_FAMILY))
+    _update_axes(layout, "x", dict(type="log", tickmode="array", tickvals=tv, ticktext=tt))
+    # every panel on one y scale (_subplot_grid shares it along each row only)
+    _update_axes(layout, "y", dict(type="log", tickmode="array", tickvals=yv, ticktext=yt,
+                                   matches="y"))
+    for cell in cells[-1]:  # the bottom row
+        _merge(layout[f"xaxis{cell}"], dict(title=dict(text="Employees")))
+    for cell in (row[0] for row in cells):  # the left column
+        _merge(layout[f"yaxis{cell}"], dict(title=dict(text="Per employee per year")))
     height = 130 + 300 * rows
-    _style(fig, height=height)
-    fig.update_layout(margin=dict(t=100), legend_y=1 + 40 / (height - 110),
-                      hovermode="x unified")
-    return fig
+    _style(layout, height=height)
+    # the legend sits 40 px above the plot area (height less the 100 + 10 px top/bottom margins)
+    _merge(layout, dict(margin=dict(t=100), legend=dict(y=1 + 40 / (height - 110)),
+                        hovermode="x unified"))
+    return _figure(traces, layout)
+
+
+def _subplot_grid(rows: int, cols: int, titles: Sequence[str], h_gap: float, v_gap: float,
+                  title_font: dict) -> tuple[dict, list[list[str]]]:
+    """The layout of a grid of panels, as ``make_subplots(rows, cols, shared_xaxes=True,
+    shared_yaxes=True, subplot_titles=titles, horizontal_spacing=h_gap, vertical_spacing=v_gap)``
+    makes it (same arithmetic, so the same floats), and the panels' axis suffixes.
+
+    Panel (r, c), counted from the top left, has axes x{n} and y{n} with n = r * cols + c + 1
+    ("x" and "y" for n = 1); ``cells[r][c]`` is that suffix, "" or "2" ... Titles go above the
+    panels in the same order; empty or surplus titles are left out. Each column shares the x axis
+    of its bottom panel, each row the y axis of its left panel; shared axes hide their tick labels.
+    """
+    cells = [[str(r * cols + c + 1) if r or c else "" for c in range(cols)] for r in range(rows)]
+    widths = [(1.0 - h_gap * (cols - 1)) / cols] * cols
+    heights = [(1.0 - v_gap * (rows - 1)) / rows] * rows
+    layout, titled = {}, []
+    for r in range(rows):
+        k = rows - 1 - r  # rows counted from the bottom, where the y domain starts
+        y_start = sum(heights[:k]) + k * v_gap
+        y0, y1 = (min(1.0, max(0.0, y)) for y in (y_start, y_start + heights[k]))
+        for c in range(cols):
+            x0 = sum(widths[:c]) + c * h_gap
+            x1 = x0 + widths[c]
+            cell = cells[r][c]
+            layout[f"xaxis{cell}"] = dict(domain=[max(0.0, x0), min(1.0, x1)], anchor=f"y{cell}")
+            layout[f"yaxis{cell}"] = dict(domain=[y0, y1], anchor=f"x{cell}")
+            titled.append(((x0 + x1) / 2.0, y1))  # a title's x: the middle of the unclamped x0, x1
+    layout["annotations"] = [
+        dict(y=y, xref="paper", x=x, yref="paper", text=t, showarrow=False,
+             font=dict(title_font), xanchor="center", yanchor="bottom")
+        for t, (x, y) in zip(titles, titled, strict=False) if t]
+    for c in range(cols):
+        for r in range(rows - 1):
+            _merge(layout[f"xaxis{cells[r][c]}"], dict(matches=f"x{cells[-1][c]}",
+                                                      showticklabels=False))
+    for row in cells:
+        for cell in row[1:]:
+            _merge(layout[f"yaxis{cell}"], dict(matches=f"y{row[0]}", showticklabels=False))
+    return layout, cells
 
 
 def _money_log_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
@@ -525,40 +631,42 @@ def risk_distributions(simulation, years: int | None = None) -> go.Figure:
     samples = simulation.samples_frame()
     order = list(summ["option"])
     y = [_short(i) for i in order]
-    fig = _figure()
+    traces = []
     for i in order:
         d = samples.loc[samples["option"] == i, "npv"].to_numpy(float)
-        fig.add_trace(go.Violin(
-            x=d, y=[_short(i)] * len(d), orientation="h", name=_short(i), showlegend=False,
-            line=dict(color=_color(i), width=2), fillcolor=_rgba(_color(i), 0.35),
-            points=False, box=dict(visible=False), meanline=dict(visible=False), spanmode="hard",
-            width=0.85, hoveron="violins", scalemode="width",
-            hovertemplate=f"<b>{_name(i)}</b><extra></extra>",
+        # y as an array, not a list of 2,000 strings: the figure copies its data (twice with
+        # to_json), and a list is copied string by string; the JSON is the same
+        traces.append(dict(
+            type="violin", x=d, y=np.full(len(d), _short(i)), orientation="h", name=_short(i),
+            showlegend=False, line=dict(color=_color(i), width=2),
+            fillcolor=_rgba(_color(i), 0.35), points=False, box=dict(visible=False),
+            meanline=dict(visible=False), spanmode="hard", width=0.85, hoveron="violins",
+            scalemode="width", hovertemplate=f"<b>{_name(i)}</b><extra></extra>",
         ))
     text_p = [f"<b>{_name(i)}</b><br>1 in 10 chance of less than {money(a, exact=True)}"
               f"<br>Middle outcome: {money(b, exact=True)}"
               f"<br>1 in 10 chance of more than {money(c, exact=True)}"
               for i, a, b, c in zip(order, summ["p10"], summ["p50"], summ["p90"], strict=True)]
-    fig.add_trace(go.Scatter(
-        x=list(summ["p10"]) + list(summ["p90"]), y=y + y, mode="markers",
+    traces.append(dict(
+        type="scatter", x=list(summ["p10"]) + list(summ["p90"]), y=y + y, mode="markers",
         name="P10 and P90: 1 in 10 chance of less, 1 in 10 of more", hovertext=text_p + text_p,
-        hovertemplate="%{hovertext}<extra></extra>",
+        hovertemplate=_HOVERTEXT,
         marker=dict(symbol="line-ns", size=30, line=dict(color="#222222", width=3)),
     ))
-    fig.add_trace(go.Scatter(
-        x=summ["p50"].to_numpy(float), y=y, mode="markers", name="Middle outcome (P50)",
-        hovertext=text_p,
-        hovertemplate="%{hovertext}<extra></extra>",
+    traces.append(dict(
+        type="scatter", x=summ["p50"].to_numpy(float), y=y, mode="markers",
+        name="Middle outcome (P50)", hovertext=text_p, hovertemplate=_HOVERTEXT,
         marker=dict(symbol="circle", size=15, color="white", line=dict(color="#222222", width=3)),
     ))
     lo = min(np.percentile(simulation.npv[i], 1) for i in order)
     hi = max(np.percentile(simulation.npv[i], 99) for i in order)
     pad = (hi - lo) * 0.03
-    fig.update_xaxes(title_text=_npv_axis_title(years), range=[lo - pad, hi + pad])
-    fig.update_yaxes(tickmode="array", tickvals=y, ticktext=y, autorange="reversed",
-                     categoryorder="array", categoryarray=y)
-    fig.update_layout(violingap=0.15, violinmode="overlay", legend_itemsizing="constant")
-    return _style(fig, height=140 + 85 * len(order), money_axis="x")
+    layout = dict(
+        xaxis=dict(title=dict(text=_npv_axis_title(years)), range=[lo - pad, hi + pad]),
+        yaxis=_rows_axis(y, y, categoryorder="array", categoryarray=y),
+        violingap=0.15, violinmode="overlay", legend=dict(itemsizing="constant"),
+    )
+    return _figure(traces, _style(layout, height=140 + 85 * len(order), money_axis="x"))
 
 
 def _chance_words(p: float) -> str:
@@ -585,37 +693,39 @@ def risk_range_bars(simulation, years: int | None = None) -> go.Figure:
              f"<br>{_chance_words(p).capitalize()} in the simulation"
              for i, a, b, c, p in zip(order, summ["p10"], summ["p50"], summ["p90"],
                                       summ["p_cheapest"], strict=True)]
-    fig = _figure()
-    fig.add_trace(go.Bar(
-        x=(summ["p90"] - summ["p10"]).to_numpy(float), base=summ["p10"].to_numpy(float), y=y,
-        orientation="h", name="Likely range (8 in 10 outcomes)", showlegend=False,
-        marker=dict(color=[_rgba(c, 0.55) for c in colors], line=dict(color=colors, width=2)),
-        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-    ))
-    fig.add_trace(go.Scatter(
-        x=summ["p50"].to_numpy(float), y=y, mode="markers", name="Middle outcome",
-        showlegend=False,
-        marker=dict(symbol="circle", size=18, color=colors, line=dict(color="#222222", width=2.5)),
-        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
-    ))
-    # legend in neutral grey: the colours belong to the options, the shapes to the reading
-    fig.add_trace(go.Bar(x=[None], y=[None], name="Likely range (8 in 10 outcomes)",
-                         marker=dict(color="rgba(120,120,120,0.45)",
-                                     line=dict(color="#555555", width=2)), hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Middle outcome",
-                             marker=dict(symbol="circle", size=16, color="#999999",
-                                         line=dict(color="#222222", width=2.5)),
-                             hoverinfo="skip"))
-    for i, p, p90 in zip(y, summ["p_cheapest"], summ["p90"], strict=True):
-        fig.add_annotation(x=p90, y=i, xanchor="left", xshift=10, showarrow=False,
-                           text=_chance_words(p), font=dict(size=TICK_SIZE, color="#555"))
+    traces = [
+        # base as a list: Plotly sends an array of bar bases as a JSON list (not packed binary)
+        _hbar(x=(summ["p90"] - summ["p10"]).to_numpy(float), base=summ["p10"].tolist(), y=y,
+              name="Likely range (8 in 10 outcomes)", showlegend=False,
+              marker=dict(color=[_rgba(c, 0.55) for c in colors],
+                          line=dict(color=colors, width=2)),
+              hovertext=hover, hovertemplate=_HOVERTEXT),
+        dict(type="scatter", x=summ["p50"].to_numpy(float), y=y, mode="markers",
+             name="Middle outcome", showlegend=False,
+             marker=dict(symbol="circle", size=18, color=colors,
+                         line=dict(color="#222222", width=2.5)),
+             hovertext=hover, hovertemplate=_HOVERTEXT),
+        # legend in neutral grey: the colours belong to the options, the shapes to the reading
+        _legend_entry("Likely range (8 in 10 outcomes)",
+                      dict(color="rgba(120,120,120,0.45)", line=dict(color="#555555", width=2)),
+                      kind="bar"),
+        _legend_entry("Middle outcome", dict(symbol="circle", size=16, color="#999999",
+                                             line=dict(color="#222222", width=2.5))),
+    ]
+    chances = [_label(p90, i, _chance_words(p), xanchor="left", xshift=10,
+                      font=dict(size=TICK_SIZE, color="#555"))
+               for i, p, p90 in zip(y, summ["p_cheapest"], summ["p90"], strict=True)]
     hi = float(summ["p90"].max())
     lo = float(summ["p10"].min())
-    fig.update_xaxes(title_text=_npv_axis_title(years),
-                     range=[max(0.0, lo - (hi - lo) * 0.08), hi + (hi - lo) * 0.28])
-    fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=y, ticktext=y)
-    fig.update_layout(bargap=0.45)
-    return _style(fig, height=150 + 62 * len(order), money_axis="x")
+    layout = dict(
+        annotations=chances,
+        # 8% of the spread before the lowest P10, 28% after the highest P90 for the chances
+        xaxis=dict(title=dict(text=_npv_axis_title(years)),
+                   range=[max(0.0, lo - (hi - lo) * 0.08), hi + (hi - lo) * 0.28]),
+        yaxis=_rows_axis(y, y),
+        bargap=0.45,
+    )
+    return _figure(traces, _style(layout, height=150 + 62 * len(order), money_axis="x"))
 
 
 # ---------------------------------------------------------------------------------- sensitivity
@@ -668,48 +778,55 @@ def tornado(sens_df: pd.DataFrame, top: int = 12) -> go.Figure:
                     f"{_lower(_name(run))}")
         return f"{head}<br><b>{_name(winner)} becomes cheapest: flips the verdict</b>"
 
-    fig = _figure()
+    traces = []
     for side, label in (("low", "At its low value"), ("high", "At its high value")):
         colors = [FLIP_COLOR if w != rec else KEEP_COLOR for w in df[f"winner_{side}"]]
         text = [_fmt_value(v, u) for v, u in zip(df[side], units, strict=True)]
-        fig.add_trace(go.Bar(
-            x=df[f"gap_{side}"] - base, base=[base] * len(df), y=pos, orientation="h",
+        traces.append(_hbar(
+            x=(df[f"gap_{side}"] - base).to_numpy(), base=[base] * len(df), y=pos,
             name=label, marker=dict(color=colors, line=dict(color="white", width=1)),
             text=text, textposition="outside", textfont=dict(size=TICK_SIZE, color="#444444"),
             cliponaxis=False, hovertext=[_hover(r, side) for _, r in df.iterrows()],
-            hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+            hovertemplate=_HOVERTEXT, showlegend=False,
         ))
     # legend entries for the colours (the bar traces carry per-bar colours)
-    for name, color in (("Keeps the verdict", KEEP_COLOR), ("Flips the verdict", FLIP_COLOR)):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,
-                                 marker=dict(symbol="square", size=16, color=color),
-                                 hoverinfo="skip"))
+    traces += [_legend_entry(name, dict(symbol="square", size=16, color=color))
+               for name, color in (("Keeps the verdict", KEEP_COLOR),
+                                   ("Flips the verdict", FLIP_COLOR))]
     lo = float(min(df["gap_low"].min(), df["gap_high"].min(), 0.0, base))
     hi = float(max(df["gap_low"].max(), df["gap_high"].max(), 0.0, base))
     span = (hi - lo) or 1.0
     left, right = lo - span * 0.2, hi + span * 0.2
-    fig.add_vrect(x0=left, x1=0, fillcolor=_rgba(FLIP_COLOR, 0.07), line_width=0, layer="below")
-    fig.add_vline(x=0, line=dict(color=FLIP_COLOR, width=2, dash="dash"))
-    fig.add_vline(x=base, line=dict(color="#222222", width=2))
-    fig.add_annotation(x=0, y=1, xref="x", yref="paper", yanchor="bottom", xanchor="right",
-                       showarrow=False, text="verdict flips beyond here",
-                       font=dict(color=FLIP_COLOR, size=TICK_SIZE))
-    fig.add_annotation(x=base, y=1, xref="x", yref="paper", yanchor="bottom", xanchor="left",
-                       showarrow=False, text=f"today: {money(base)}", font=dict(size=TICK_SIZE))
-    fig.update_xaxes(title_text=f"How much less {_short(rec)} costs than {_lower(_short(run))} "
-                                "(today's money)",
-                     range=[left, right], zeroline=False)
-    fig.update_yaxes(tickmode="array", tickvals=pos, ticktext=ticktext, autorange="reversed",
-                     showgrid=False, zeroline=False)
-    fig.update_layout(barmode="overlay", bargap=0.3)
+    shapes = [  # as fig.add_vrect / add_vline make them: x in data, y the whole plot height
+        _vertical("rect", left, 0, fillcolor=_rgba(FLIP_COLOR, 0.07), line=dict(width=0),
+                  layer="below"),  # shade where the verdict flips
+        _vertical("line", 0, 0, line=dict(color=FLIP_COLOR, width=2, dash="dash")),
+        _vertical("line", base, base, line=dict(color="#222222", width=2)),  # today's gap
+    ]
+    above = dict(xref="x", yref="paper", yanchor="bottom")  # y=1: just above the plot area
+    notes = [
+        _label(0, 1, "verdict flips beyond here", xanchor="right",
+               font=dict(color=FLIP_COLOR, size=TICK_SIZE), **above),
+        _label(base, 1, f"today: {money(base)}", xanchor="left", font=dict(size=TICK_SIZE),
+               **above),
+    ]
     row = max(50, 20 * lines + 16)
     height = 170 + row * len(df)
-    _style(fig, height=height, money_axis="x")
+    layout = dict(
+        annotations=notes, shapes=shapes, barmode="overlay", bargap=0.3,
+        xaxis=dict(title=dict(text=f"How much less {_short(rec)} costs than "
+                                   f"{_lower(_short(run))} (today's money)"),
+                   range=[left, right], zeroline=False),
+        yaxis=_rows_axis(pos, ticktext, showgrid=False, zeroline=False),
+    )
+    _style(layout, height=height, money_axis="x")
     # gaps go negative: "$~s" puts the sign before the dollar sign ("-$50k", not "$-50k")
-    fig.update_xaxes(tickprefix="", tickformat="$~s")
+    _update_axes(layout, "x", dict(tickprefix="", tickformat="$~s"))
+    # the legend 34 px above the plot area, whose height is taken as the figure's less the 90 px
+    # top margin and ~80 px for the x axis and its title
     plot_h = height - 90 - 80
-    fig.update_layout(margin=dict(t=90), legend_y=1 + 34 / plot_h)
-    return fig
+    _merge(layout, dict(margin=dict(t=90), legend=dict(y=1 + 34 / plot_h)))
+    return _figure(traces, layout)
 
 
 # ---------------------------------------------------------------------------------- sparkline
@@ -783,10 +900,9 @@ def slider_sparkline(curve_df: pd.DataFrame, current_value: float, log_x: bool =
                       "%{customdata[2]}<extra></extra>",
     ))
     top = float(np.nanmax(m)) if len(m) else 1.0
-    # One Figure call with the whole layout: each update_* call validates again (this chart is
-    # drawn five times on every rerun, beside the sidebar's sliders).
-    return go.Figure(**UNCHECKED, data=traces, layout=dict(
-        template=template(), height=110, showlegend=False, hovermode="closest",
+    # not _style(): no legend, no axis labels, transparent (drawn beside the sidebar's sliders)
+    return _figure(traces, dict(
+        height=110, showlegend=False, hovermode="closest",
         margin=dict(l=4, r=4, t=6, b=4), paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         font=dict(family=FONT_FAMILY, size=13, color=TEXT_COLOR),

@@ -430,6 +430,42 @@ def test_slider_sparkline_formats_and_relative_margin():
     assert "$" in rel.data[0].customdata[0][2]  # hover still gives dollars
 
 
+# ---------------------------------------------------------------------------------- schema
+# Every public chart builder (the functions of charts.__all__ that return a figure), with the
+# fixture it is drawn from and how it is called. A new builder fails the test below until it is
+# listed here.
+SCHEMA_CASES = {
+    "cost_bars": ("comparison", charts.cost_bars),
+    "per_employee_bars": ("comparison", charts.per_employee_bars),
+    "breakdown_stacked": ("comparison", charts.breakdown_stacked),
+    "cumulative_lines": ("comparison", charts.cumulative_lines),
+    "frontier_map": ("small_frontier", lambda fr: charts.frontier_map(fr, 45, 3)),
+    "crossover_curves": ("small_frontier", lambda fr: charts.crossover_curves(fr, years=5)),
+    "risk_distributions": ("simulation", lambda sim: charts.risk_distributions(sim, years=5)),
+    "risk_range_bars": ("simulation", lambda sim: charts.risk_range_bars(sim, years=5)),
+    "tornado": ("sens_mixed", charts.tornado),
+    "slider_sparkline": (None, lambda _: charts.slider_sparkline(
+        slider_curve(Scenario(), "employees"), 45, log_x=True, current_winner="cio_managed")),
+}
+
+
+def _returns_figure(obj) -> bool:
+    return callable(obj) and obj.__annotations__.get("return") == "go.Figure"
+
+
+CHART_BUILDERS = [n for n in charts.__all__ if _returns_figure(getattr(charts, n))]
+
+
+@pytest.mark.parametrize("name", CHART_BUILDERS)
+def test_every_chart_passes_plotlys_schema(name, request):
+    """The charts are built unchecked (plain dicts, ``_validate=False``); Plotly's validating
+    constructor raises on any property name or value its schema does not allow."""
+    assert name in SCHEMA_CASES, f"add {name} to SCHEMA_CASES"
+    fixture, build = SCHEMA_CASES[name]
+    fig = build(request.getfixturevalue(fixture) if fixture else None)
+    go.Figure(fig.to_dict())
+
+
 # ---------------------------------------------------------------------------------- module
 def test_charts_never_import_streamlit():
     code = "import sys, vcio_app.charts; print('streamlit' in sys.modules)"
