@@ -24,10 +24,16 @@ Measured
                errors and uncaught page errors (minus the harness's known harmless noise), lost
                websocket connections, actions that did not finish within ``--action-timeout``,
                and tracebacks or ERROR lines in the server log;
-    latency    per action, from the key press (or click) to ``data-test-script-state`` on
-               ``[data-testid="stApp"]`` going ``running`` and then back to ``notRunning``;
-               timed inside the page (performance.now() in a keydown/click listener and a
-               MutationObserver), so Playwright's own round trips are not counted;
+    latency    per action, from the key press (or click) to the frame after the server's
+               "script finished" message for the rerun request that input sent; timed inside the
+               page (performance.now() in a keydown/click listener and a wrapper around the
+               page's WebSocket that reads the two protobuf fields), so Playwright's own round
+               trips are not counted. (Until 2026-11-26 the end was ``data-test-script-state``
+               going ``running`` and back; a busy renderer can draw both at once and never show
+               ``running``, and such actions were counted as errors once the server got fast.)
+    server     from the server receiving a rerun request to the end of the script run that
+               served it (load_hooks/sitecustomize.py): the server's share of the latency,
+               without the time the browsers on the same two cores take to send and draw;
     memory     VmRSS of the streamlit process from /proc/<pid>/status every second;
                ``active_sessions`` from Streamlit's /_stcore/metrics every 5 s;
     CPU        per second from /proc: the server, Chromium, Playwright's driver, this script and
@@ -92,26 +98,74 @@ NAV_SHARE = 0.25  # one action in four is a page switch, the rest slider key pre
 LOG_ERROR = re.compile(r"Traceback \(most recent call last\)|\bERROR\b")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
-# Runs in every page before its own scripts. Records the time of the last key press or click and
-# every change of stApp's data-test-script-state; ``wait`` resolves when a rerun that started
-# after that input has finished. A MutationObserver batch may hold both running and notRunning:
-# each record's new value is the next record's oldValue (or the attribute now, for the last).
+# Runs in every page before its own scripts. Records the time of the last key press or click, the
+# rerun requests sent and the "script finished" messages received after it (and stApp's
+# data-test-script-state going 'running', for reference); ``wait`` resolves on the first frame
+# after a run finished that was requested after that input.
 INIT_JS = """
 (() => {
+  // What the browser sends and receives on Streamlit's websocket, read from the protobuf bytes:
+  // a BackMsg with field 11 (rerun_script) is a rerun request; a ForwardMsg with field 6
+  // (script_finished) = 0 or 3 says the run is over. The DOM's script-state attribute alone
+  // misses runs: when both messages reach a busy renderer together, React draws once and the
+  // attribute never shows 'running'.
   const ATTR = 'data-test-script-state';
   const lt = { input: null, events: [], waiters: [] };
   window.__lt = lt;
+  const push = (s) => {
+    if (lt.input !== null) lt.events.push({ s, t: performance.now() });
+    lt.waiters = lt.waiters.filter((check) => !check());
+  };
   const mark = () => { lt.input = performance.now(); lt.events = []; };
   document.addEventListener('keydown', mark, true);
   document.addEventListener('click', mark, true);
+  const bytesOf = (d) => (d instanceof ArrayBuffer ? new Uint8Array(d)
+    : ArrayBuffer.isView(d) ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : null);
+  // The top-level fields of a protobuf message: field number -> varint value (or true).
+  const fields = (b) => {
+    const out = {};
+    let i = 0;
+    const varint = () => {
+      let v = 0, k = 1, x;
+      do { x = b[i++]; v += (x & 0x7f) * k; k *= 128; } while (x & 0x80 && i < b.length);
+      return v;
+    };
+    while (i < b.length) {
+      const tag = varint(), num = Math.floor(tag / 8), wire = tag % 8;
+      if (wire === 0) out[num] = varint();
+      else if (wire === 2) { const n = varint(); i += n; out[num] = true; }
+      else if (wire === 1) { i += 8; out[num] = true; }
+      else if (wire === 5) { i += 4; out[num] = true; }
+      else break;
+    }
+    return out;
+  };
+  const Native = window.WebSocket;
+  const nativeSend = Native.prototype.send;
+  Native.prototype.send = function (data) {
+    const b = bytesOf(data);
+    if (b && fields(b)[11] !== undefined) push('request');
+    return nativeSend.call(this, data);
+  };
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        const b = bytesOf(e.data);
+        const status = b ? fields(b)[6] : undefined;
+        if (status === 0 || status === 3) {
+          push('finished');
+          requestAnimationFrame(() => push('painted'));  // the frame that shows the result
+        }
+      });
+    }
+  };
   new MutationObserver((records) => {
-    const now = performance.now();
     records.forEach((r, i) => {
       const next = records.slice(i + 1).find((q) => q.target === r.target);
       const value = next ? next.oldValue : r.target.getAttribute(ATTR);
-      if (lt.input !== null) lt.events.push({ s: value, t: now });
+      if (value === 'running') push('running');
     });
-    lt.waiters = lt.waiters.filter((check) => !check());
   }).observe(document, { subtree: true, attributes: true, attributeOldValue: true,
                          attributeFilter: [ATTR] });
   const snapshot = () => {
@@ -127,19 +181,20 @@ INIT_JS = """
     const start = lt.input;
     let timer = null;
     const check = () => {
-      const run = lt.events.find((e) => e.s === 'running');
-      const done = run && lt.events.find((e) => e.s === 'notRunning' && e.t >= run.t);
+      const req = lt.events.find((e) => e.s === 'request');
+      const fin = req && lt.events.find((e) => e.s === 'finished' && e.t >= req.t);
+      const done = fin && lt.events.find((e) => e.s === 'painted' && e.t >= fin.t);
       if (!done) return false;
       clearTimeout(timer);
-      resolve({ ok: true, start, running: run.t, done: done.t, ...snapshot() });
+      resolve({ ok: true, start, request: req.t, finished: fin.t, done: done.t, ...snapshot() });
       return true;
     };
     if (check()) return;
     lt.waiters.push(check);
     timer = setTimeout(() => {
       lt.waiters = lt.waiters.filter((c) => c !== check);
-      const sawRunning = lt.events.some((e) => e.s === 'running');
-      resolve({ ok: false, start, sawRunning, ...snapshot() });
+      const sentRequest = lt.events.some((e) => e.s === 'request');
+      resolve({ ok: false, start, sentRequest, ...snapshot() });
     }, timeoutMs);
   });
 })();
@@ -453,9 +508,9 @@ async def run_session(
             row["ok"] = result["ok"]
             if result["ok"]:
                 row["latency_s"] = (result["done"] - result["start"]) / 1000
-                row["to_running_s"] = (result["running"] - result["start"]) / 1000
+                row["to_request_s"] = (result["request"] - result["start"]) / 1000
             else:
-                why = "rerun never finished" if result["sawRunning"] else "no rerun started"
+                why = "rerun never finished" if result["sentRequest"] else "no rerun requested"
                 stats.errors.append(
                     f"{tag}: {label} on /{on_page}: {why} in {args.action_timeout} s"
                 )
@@ -590,7 +645,7 @@ def report(args: argparse.Namespace, run: dict[str, Any], sampler: Sampler, env:
     errors = load.errors + ref.errors + [f"server log: {line}" for line in server_log]
     page_exc = sum("exception shown" in e for e in errors)
     console = sum("console error" in e or "page error" in e for e in errors)
-    timeouts = sum("never finished" in e or "no rerun started" in e for e in errors)
+    timeouts = sum("never finished" in e or "no rerun requested" in e for e in errors)
     other = len(errors) - page_exc - console - timeouts - len(server_log)
 
     lat_all = [r["latency_s"] for r in load.actions if r["ok"]]
@@ -613,15 +668,25 @@ def report(args: argparse.Namespace, run: dict[str, Any], sampler: Sampler, env:
         sampler.busy["load"][-1][0] - sampler.busy["load"][0][0] if "load" in sampler.busy else 0
     )
 
-    def script_runs(phase: str) -> str:
+    def runs_in(phase: str) -> list[dict[str, Any]]:
         start, end = run.get("wall", {}).get(phase, (None, None))
         if start is None or end is None:
-            return "-"
+            return []
         try:
             rows = [json.loads(x) for x in SCRIPT_TIMINGS.read_text().splitlines() if x]
         except (OSError, ValueError):
-            return "-"
-        rows = [r for r in rows if start <= r["end"] <= end]
+            return []
+        return [r for r in rows if start <= r["end"] <= end]
+
+    def server_latency(phase: str) -> tuple[str, float]:
+        values = [r["request"] for r in runs_in(phase) if "request" in r]
+        if not values:
+            return "-", float("nan")
+        p95 = pct(values, 95)
+        return f"{pct(values, 50):.2f} / {p95:.2f} / {max(values):.2f} s (n={len(values)})", p95
+
+    def script_runs(phase: str) -> str:
+        rows = runs_in(phase)
         if not rows:
             return "-"
         wall = [r["wall"] for r in rows]
@@ -632,7 +697,7 @@ def report(args: argparse.Namespace, run: dict[str, Any], sampler: Sampler, env:
         )
 
     def to_running(rows: list[dict[str, Any]]) -> str:
-        values = [r["to_running_s"] for r in rows if r["ok"]]
+        values = [r["to_request_s"] for r in rows if r["ok"]]
         return f"{statistics.median(values):.2f} s" if values else "-"
 
     start_load, start_ref = to_running(load.actions), to_running(ref.actions)
@@ -646,6 +711,9 @@ def report(args: argparse.Namespace, run: dict[str, Any], sampler: Sampler, env:
         if args.pin
         else "Not pinned: the server, Chromium and everything else share both CPUs."
     )
+    server_load, server_p95 = server_latency("load")
+    server_ref, _ = server_latency("reference")
+    ok_server = "PASS" if server_p95 < TARGET_P95_S else "MISS"
     ok_err = "PASS" if not errors else "MISS"
     ok_p95 = "PASS" if p95 < TARGET_P95_S else "MISS"
     ok_mem = "PASS" if per_session <= TARGET_MB_PER_SESSION else "MISS"
@@ -685,7 +753,10 @@ def report(args: argparse.Namespace, run: dict[str, Any], sampler: Sampler, env:
         f"| - slider key press | {lat(kinds['slider key press'])} | | |",
         f"| - page switch | {lat(kinds['page switch'])} | | |",
         f"| Same, 1 session alone (reference) | {lat(ref.actions)} | | |",
-        f"| Input to script start (`running`), median under load / alone | {start_load} /"
+        f"| Server: rerun request received to script run finished, p50 / p95 / max |"
+        f" {server_load} | p95 < 1 s | {ok_server} |",
+        f"| - same, 1 session alone | {server_ref} | | |",
+        f"| Input to rerun request sent by the browser, median under load / alone | {start_load} /"
         f" {start_ref} | | |",
         f"| Server CPU per action under load (page loads included) | {cpu_per_action} | | |",
         f"| Script runs on the server under load, p50 / p95 | {script_runs('load')} | | |",

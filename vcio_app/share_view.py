@@ -146,7 +146,9 @@ def scenario_file_section(sc: vm.Scenario, presenting: bool) -> None:
     st.subheader("Scenario file")
     st.download_button(
         "Download this scenario (JSON)",
-        sc.to_json(),
+        # Made on click: a file sent with the page is replaced at every rerun, and a browser that
+        # asks for it after the next rerun gets a 404 (seen in the load test).
+        sc.to_json,
         share.scenario_file_name(sc),
         "application/json",
         on_click="ignore",

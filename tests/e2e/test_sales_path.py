@@ -1,5 +1,5 @@
-"""A salesperson's path in a real browser: preset, two sliders, presentation mode, Excel and PDF
-downloads, then the shared link opened in a fresh browser shows the same verdict."""
+"""A salesperson's path in a real browser: preset, two sliders, presentation mode, Excel, PDF and
+scenario file downloads, then the shared link opened in a fresh browser shows the same verdict."""
 
 from __future__ import annotations
 
@@ -77,7 +77,16 @@ def test_salesperson_path(page, browser, wait_for_app, screenshot, tmp_path: Pat
     dl.value.save_as(pdf)
     assert pdf.read_bytes()[:5] == b"%PDF-"
 
-    # 6. The shared link in a fresh browser context: same verdict, same named projects.
+    # 6. The scenario file (made on click): it reads back as the scenario on screen.
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Download this scenario (JSON)").click()
+    scenario_file = tmp_path / "scenario.json"
+    dl.value.save_as(scenario_file)
+    back = vm.Scenario.from_file(scenario_file)
+    assert vm.compare(back).verdict == expected.verdict
+    assert [p.name for p in back.projects] == [p.name for p in preset.projects]
+
+    # 7. The shared link in a fresh browser context: same verdict, same named projects.
     other = browser.new_context(viewport={"width": 1400, "height": 2200})
     try:
         fresh = other.new_page()
