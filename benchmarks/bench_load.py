@@ -529,6 +529,58 @@ async def run_session(
         await context.close()
 
 
+async def load_wave(
+    args: argparse.Namespace,
+    browser: Any,
+    base_url: str,
+    sampler: Sampler,
+    out: dict[str, Any],
+    wave: int,
+) -> None:
+    """One wave of ``--sessions`` sessions, then the memory after they close. Wave 1's phases are
+    "load", "after", "reap"; a later wave k's are "load<k>", ... (``--waves``: does a second crowd
+    reuse the memory the first left, or add to it?)."""
+    n = "" if wave == 1 else str(wave)
+    stats = out.setdefault(f"load{n}", Stats())
+    sampler.phase = f"load{n}"
+    out["wall"][f"load{n}"] = [time.time(), None]
+    print(f"load{n}: {args.sessions} sessions x {args.seconds:g} s", flush=True)
+
+    async def staggered(i: int) -> None:
+        await asyncio.sleep(i * args.ramp / max(1, args.sessions))
+        await run_session(browser, base_url, i, args, stats, args.seconds, f"load{n}")
+
+    peak_task = asyncio.create_task(
+        asyncio.sleep(args.ramp + args.seconds * 0.8)
+    )  # near the end of the load, while every session is open: Streamlit's own sizes
+    sessions = asyncio.gather(*(staggered(i) for i in range(args.sessions)))
+    await peak_task
+    out[f"cache_memory{n}"] = await asyncio.to_thread(cache_memory, base_url)
+    await sessions
+    out["wall"][f"load{n}"][1] = time.time()
+    closed_at = time.monotonic()
+    sampler.phase = f"after{n}"
+    print(f"after: all contexts closed; waiting {args.settle:g} s", flush=True)
+    await asyncio.sleep(args.settle)
+    out[f"after_rss{n}"] = (sampler.rss(f"after{n}") or [float("nan")])[-1]
+    out[f"after_sessions{n}"] = active_sessions(base_url)
+    out[f"settle_s{n}"] = time.monotonic() - closed_at
+    if args.reap:
+        # Disconnected sessions stay in Streamlit's MemorySessionStorage (a TTL cache,
+        # 2 minutes) for a reconnect; expired entries leave only when another session is
+        # saved there, i.e. when some session disconnects after the 2 minutes.
+        wait = max(0.0, 125 - (time.monotonic() - closed_at))
+        print(f"reap: probe session in {wait:.0f} s", flush=True)
+        await asyncio.sleep(wait)
+        sampler.phase = f"reap{n}"
+        probe = Stats()
+        await run_session(browser, base_url, 0, args, probe, 0, "probe")
+        stats.errors.extend(probe.errors)
+        await asyncio.sleep(10)
+        out[f"reap_rss{n}"] = (sampler.rss(f"reap{n}") or [float("nan")])[-1]
+        out[f"reap_s{n}"] = time.monotonic() - closed_at
+
+
 async def drive(args: argparse.Namespace, base_url: str, sampler: Sampler) -> dict[str, Any]:
     from playwright.async_api import async_playwright
 
@@ -554,43 +606,8 @@ async def drive(args: argparse.Namespace, base_url: str, sampler: Sampler) -> di
             sampler.phase = "baseline"
             await asyncio.sleep(args.baseline_seconds)
 
-            sampler.phase = "load"
-            out["wall"]["load"] = [time.time(), None]
-            print(f"load: {args.sessions} sessions x {args.seconds:g} s", flush=True)
-
-            async def staggered(i: int) -> None:
-                await asyncio.sleep(i * args.ramp / max(1, args.sessions))
-                await run_session(browser, base_url, i, args, out["load"], args.seconds, "load")
-
-            peak_task = asyncio.create_task(
-                asyncio.sleep(args.ramp + args.seconds * 0.8)
-            )  # near the end of the load, while every session is open: Streamlit's own sizes
-            sessions = asyncio.gather(*(staggered(i) for i in range(args.sessions)))
-            await peak_task
-            out["cache_memory"] = await asyncio.to_thread(cache_memory, base_url)
-            await sessions
-            out["wall"]["load"][1] = time.time()
-            closed_at = time.monotonic()
-            sampler.phase = "after"
-            print(f"after: all contexts closed; waiting {args.settle:g} s", flush=True)
-            await asyncio.sleep(args.settle)
-            out["after_rss"] = (sampler.rss("after") or [float("nan")])[-1]
-            out["after_sessions"] = active_sessions(base_url)
-            out["settle_s"] = time.monotonic() - closed_at
-            if args.reap:
-                # Disconnected sessions stay in Streamlit's MemorySessionStorage (a TTL cache,
-                # 2 minutes) for a reconnect; expired entries leave only when another session is
-                # saved there, i.e. when some session disconnects after the 2 minutes.
-                wait = max(0.0, 125 - (time.monotonic() - closed_at))
-                print(f"reap: probe session in {wait:.0f} s", flush=True)
-                await asyncio.sleep(wait)
-                sampler.phase = "reap"
-                probe = Stats()
-                await run_session(browser, base_url, 0, args, probe, 0, "probe")
-                out["load"].errors.extend(probe.errors)
-                await asyncio.sleep(10)
-                out["reap_rss"] = (sampler.rss("reap") or [float("nan")])[-1]
-                out["reap_s"] = time.monotonic() - closed_at
+            for wave in range(1, args.waves + 1):
+                await load_wave(args, browser, base_url, sampler, out, wave)
             out["chromium_version"] = browser.version
         finally:
             await browser.close()
@@ -642,7 +659,9 @@ def report(args: argparse.Namespace, run: dict[str, Any], sampler: Sampler, env:
     load: Stats = run["load"]
     ref: Stats = run["reference"]
     server_log = log_problems(SERVER_LOG)
-    errors = load.errors + ref.errors + [f"server log: {line}" for line in server_log]
+    later = [run[f"load{k}"] for k in range(2, args.waves + 1)]  # --waves: the later crowds
+    errors = load.errors + ref.errors + [e for w in later for e in w.errors]
+    errors += [f"server log: {line}" for line in server_log]
     page_exc = sum("exception shown" in e for e in errors)
     console = sum("console error" in e or "page error" in e for e in errors)
     timeouts = sum("never finished" in e or "no rerun requested" in e for e in errors)
@@ -810,6 +829,23 @@ def report(args: argparse.Namespace, run: dict[str, Any], sampler: Sampler, env:
 
     for p in PAGES:
         lines.append(f"| /{p} | {lat(on_page(load.actions, p))} | {lat(on_page(ref.actions, p))} |")
+    if later:
+        lines += [
+            "",
+            "Crowd after crowd (`--waves`): memory a later crowd reuses rather than adds.",
+            "",
+            "| Wave | Errors | Latency p50 / p95 / max | RSS peak | "
+            f"{run.get('settle_s', 0):.0f} s after | after the sessions were dropped |",
+            "|---|---|---|---|---|---|",
+        ]
+        for k, w in enumerate([load, *later], start=1):
+            n = "" if k == 1 else str(k)
+            peak_k = max(sampler.rss(f"load{n}") + sampler.rss(f"after{n}")[:3] or [0])
+            lines.append(
+                f"| {k} | {len(w.errors)} | {lat(w.actions)} | {peak_k:.0f} MB |"
+                f" {run.get(f'after_rss{n}', float('nan')):.0f} MB |"
+                f" {run.get(f'reap_rss{n}', float('nan')):.0f} MB |"
+            )
     if errors:
         lines += ["", f"First errors ({len(errors)} in all):", ""]
         lines += [f"- {e}" for e in errors[:15]]
@@ -881,6 +917,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--action-timeout", type=float, default=30.0)
     parser.add_argument("--max-actions", type=int, default=10_000, help="per session")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--waves", type=int, default=1, help="crowds one after another (memory reuse: 2)"
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     if args.sessions < 1 or args.seconds <= 0 or args.settle < 1:
@@ -944,8 +983,18 @@ def main(argv: list[str] | None = None) -> int:
     RAW.write_text(
         json.dumps(
             {
-                "actions": run["reference"].actions + run["load"].actions,
-                "errors": run["reference"].errors + run["load"].errors,
+                "actions": [
+                    a
+                    for k in run
+                    if k.startswith(("reference", "load")) and isinstance(run[k], Stats)
+                    for a in run[k].actions
+                ],
+                "errors": [
+                    e
+                    for k in run
+                    if k.startswith(("reference", "load")) and isinstance(run[k], Stats)
+                    for e in run[k].errors
+                ],
                 "rss": sampler.samples,
             },
             indent=1,
