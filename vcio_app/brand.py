@@ -371,6 +371,7 @@ def presentation_css(accent: str) -> str:
         '[data-testid="stMarkdownContainer"] p,[data-testid="stMarkdownContainer"] li'
         "{font-size:1.15rem;line-height:1.5}"
         '[data-testid="stMetricValue"],[data-testid="stMetricValue"] *{font-size:2.4rem !important}'
+        ".vcio-card .value{font-size:2.4rem}"
         f"h1,h2,h3{{color:{a}}}"
         '[data-testid="stDataFrame"]{font-size:1.1rem}'
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
@@ -44,25 +45,51 @@ def reasons(c: vm.Comparison) -> None:
     st.markdown("\n".join(f"- {md_escape(r)}" for r in c.reasons))
 
 
+# The option cards as one HTML element, not 25 (a bordered column, a title, a metric and a caption
+# for each of five options): every element costs the browser work on every rerun, and the cards
+# alone made the overview's verdict appear 96 ms after a key press instead of 59 ms (same run).
+CARDS_CSS = (
+    ".vcio-cards{display:flex;flex-wrap:wrap;gap:1rem;margin:.25rem 0 1rem}"
+    ".vcio-card{flex:1 1 9rem;border:1px solid rgba(11,15,21,.2);border-radius:.5rem;"
+    "padding:.75rem 1rem}"
+    ".vcio-card.win{border:2px solid #0b0f15}"
+    ".vcio-card .name{font-weight:700;line-height:1.3}"
+    ".vcio-card .badge,.vcio-card .note{font-size:.875rem;color:#4f5660;line-height:1.45}"
+    ".vcio-card .label{font-size:.875rem;margin-top:.5rem}"
+    ".vcio-card .value{font-size:2.1rem;line-height:1.2;margin:.1rem 0 .3rem}"
+    ".vcio-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
+)
+
+
+def cards_html(c: vm.Comparison) -> str:
+    """A card per option, cheapest first: NPV (exact figure on hover and for screen readers),
+    what it costs more than the cheapest, cost per employee a year and its biggest cost."""
+    ranked = sorted(c.options, key=lambda o: o.npv)
+    cards = []
+    for o in ranked:
+        win = o.id == c.recommended
+        badge = "🏆 Cheapest" if win else f"+{vm.money(o.npv - ranked[0].npv)} more"
+        exact = vm.money(o.npv, exact=True)
+        cards.append(
+            f'<div class="vcio-card{" win" if win else ""}" role="listitem">'
+            f'<div class="name">{html.escape(o.short_name)}</div>'
+            f'<div class="badge">{html.escape(badge)}</div>'
+            '<div class="label">Cost over the horizon (NPV)</div>'
+            f'<div class="value" title="Exactly {exact}">{vm.money(o.npv)}'
+            f'<span class="vcio-sr">, exactly {exact}</span></div>'
+            f'<div class="note">{vm.money(o.cost_per_employee_year)} per employee a year<br>'
+            f"Biggest cost: {html.escape(vm.CATEGORY_LABELS[o.biggest_driver].lower())}</div>"
+            "</div>"
+        )
+    return (
+        f'<style>{CARDS_CSS}</style><div class="vcio-cards" role="list" '
+        f'aria-label="The options, cheapest first">{"".join(cards)}</div>'
+    )
+
+
 def option_cards(c: vm.Comparison) -> None:
     """A card per option: NPV, cost per employee per year, biggest cost driver."""
-    cols = st.columns(len(c.options))
-    ranked = sorted(c.options, key=lambda o: o.npv)
-    for col, o in zip(cols, ranked, strict=True):
-        with col, st.container(border=True):
-            badge = (
-                "🏆 Cheapest" if o.id == c.recommended else f"+{vm.money(o.npv - ranked[0].npv)}"
-            )
-            st.markdown(f"**{o.short_name}**  \n{badge}")
-            st.metric(
-                "NPV",
-                vm.money(o.npv),
-                help=f"Exactly {vm.money(o.npv, exact=True)}",
-            )
-            st.caption(
-                f"{vm.money(o.cost_per_employee_year)} per employee a year  \n"
-                f"Biggest cost: {vm.CATEGORY_LABELS[o.biggest_driver].lower()}"
-            )
+    st.html(cards_html(c))
 
 
 def plot(fig, key: str | None = None) -> None:

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
+from tests.app.cards import card_values
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["pages/overview.py", "pages/costs.py", "pages/projects.py", "pages/share.py"]
@@ -44,7 +45,7 @@ def test_overview_verdict_equals_model():
     at.run()
     expected = vm.compare(vm.Scenario())
     assert expected.verdict in _markdown(at)
-    metrics = [m.value for m in at.metric]
+    metrics = card_values(at)
     assert metrics[0] == vm.money(expected.option(expected.recommended).npv)  # cheapest card first
     assert len(metrics) == len(expected.options)
 
@@ -89,10 +90,10 @@ def test_bad_url_parameter_is_reported_and_the_rest_kept():
 def test_moving_a_main_widget_changes_the_figures(kind, key, value):
     at = _app()
     at.run()
-    before = (_markdown(at), [m.value for m in at.metric])
+    before = (_markdown(at), card_values(at))
     getattr(at, kind)(key=key).set_value(value).run()
     assert not at.exception
-    after = (_markdown(at), [m.value for m in at.metric])
+    after = (_markdown(at), card_values(at))
     assert after != before
 
 

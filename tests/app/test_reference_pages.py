@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
+from tests.app.cards import card_values
 from vcio_app import assumptions_view as av
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +55,7 @@ def _edit(at: AppTest, key: str, shown: float) -> AppTest:
 def _overview_verdict(at: AppTest) -> tuple[str, list[str]]:
     at.switch_page("pages/overview.py").run()
     assert not at.exception, at.exception
-    return _text(at), [m.value for m in at.metric]
+    return _text(at), card_values(at)
 
 
 def _expected(overrides: dict[str, float]) -> tuple[str, list[str]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import csv
+import dataclasses
 import io
 import json
 import tomllib
@@ -19,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from vcio_app import brand as br
-from vcio_app import reports, share
+from vcio_app import reports, share, ui
 from vcio_model import Project, Scenario, ScenarioError, cli
 from vcio_model.assumptions import DataFileError, load_assumptions
 
@@ -267,8 +268,9 @@ def test_the_scan_would_see_them():
 
 
 def test_user_text_reaches_html_only_through_st_html_with_escaping():
-    """Only two places write HTML: the brand strip (escaped in brand.header_html) and the
-    presentation CSS (a checked colour). No st.markdown with HTML, no components.html."""
+    """Only three places write HTML: the brand strip (escaped in brand.header_html), the
+    presentation CSS (a checked colour) and the option cards (names from options.csv, escaped in
+    ui.cards_html). No st.markdown with HTML, no components.html."""
     found = []
     for path in _sources():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -279,7 +281,12 @@ def test_user_text_reaches_html_only_through_st_html_with_escaping():
     assert sorted(found) == [
         ("share_view.py", "br.header_html(brand)"),
         ("share_view.py", "f'<style>{br.presentation_css(session_brand().accent_color)}</style>'"),
+        ("ui.py", "cards_html(c)"),
     ]
+    c = vm.compare(Scenario())
+    bad = dataclasses.replace(c.options[0], short_name="<img src=x onerror=y()>")
+    cards = ui.cards_html(dataclasses.replace(c, options=[bad, *c.options[1:]]))
+    assert "<img src=x" not in cards and "&lt;img src=x onerror=y()&gt;" in cards
     brand = br.Brand(msp_name="<script>x()</script>", contact='"><img src=x onerror=y()>')
     html = br.header_html(brand)
     assert "<script>x()" not in html and "<img src=x" not in html
