@@ -28,7 +28,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.utils import PlotlyJSONEncoder
 
-from vcio_model import CATEGORIES, CATEGORY_LABELS, load_assumptions, money
+from vcio_model import CATEGORIES, CATEGORY_LABELS, in_sentence, load_assumptions, money
 
 __all__ = [
     "CATEGORY_COLORS", "FLIP_COLOR", "breakdown_stacked", "category_colors", "cost_bars",
@@ -88,11 +88,6 @@ def _short(option_id: str) -> str:
 def _name(option_id: str) -> str:
     spec = _specs().get(option_id)
     return spec.name if spec is not None else option_id
-
-
-def _lower(name: str) -> str:
-    """'Break-fix' -> 'break-fix' inside a sentence; 'CIO + managed', 'vCIO ...' unchanged."""
-    return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
 
 
 def _rgba(hex_color: str, alpha: float) -> str:
@@ -416,7 +411,7 @@ def cumulative_lines(comparison) -> go.Figure:
         notes.append(dict(
             x=r.month, y=r.cumulative, ax=tx, ay=top * (0.06 + 0.16 * j), axref="x", ayref="y",
             text=f"From month {_month_words(r.month)}, {_short(win)} is cheaper than "
-                 f"{_lower(_short(r.option_b))}",
+                 f"{in_sentence(_short(r.option_b))}",
             showarrow=True, arrowhead=0, arrowwidth=1.5, arrowcolor="#555555", xanchor="left",
             font=dict(size=TICK_SIZE), bgcolor="rgba(255,255,255,0.85)"))
     step = 12 if months <= 120 else 24
@@ -775,7 +770,7 @@ def tornado(sens_df: pd.DataFrame, top: int = 12) -> go.Figure:
                 f"{_fmt_value(v, r['unit'] if 'unit' in r else '')}:")
         if winner == rec:
             return (f"{head}<br>{_name(rec)} stays cheapest,<br>{money(gap, exact=True)} less than "
-                    f"{_lower(_name(run))}")
+                    f"{in_sentence(_name(run))}")
         return f"{head}<br><b>{_name(winner)} becomes cheapest: flips the verdict</b>"
 
     traces = []
@@ -815,7 +810,7 @@ def tornado(sens_df: pd.DataFrame, top: int = 12) -> go.Figure:
     layout = dict(
         annotations=notes, shapes=shapes, barmode="overlay", bargap=0.3,
         xaxis=dict(title=dict(text=f"How much less {_short(rec)} costs than "
-                                   f"{_lower(_short(run))} (today's money)"),
+                                   f"{in_sentence(_short(run))} (today's money)"),
                    range=[left, right], zeroline=False),
         yaxis=_rows_axis(pos, ticktext, showgrid=False, zeroline=False),
     )

@@ -12,16 +12,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from vcio_model import Frontier, money, plural
-
-
-def lower_name(name: str) -> str:
-    """An option or assumption name inside a sentence.
-
-    >>> lower_name("Managed services"), lower_name("vCIO + managed services"), lower_name("MSP fee")
-    ('managed services', 'vCIO + managed services', 'MSP fee')
-    """
-    return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
+from vcio_model import Frontier, in_sentence, money, plural
 
 
 def about(n: float) -> str:
@@ -112,7 +103,7 @@ def where_summary(
     win on the map.
     """
     emp, proj = np.asarray(fr.employees, float), np.asarray(fr.projects, float)
-    name = {k: lower_name(v) for k, v in names.items()}
+    name = {k: in_sentence(v) for k, v in names.items()}
     i, j = _nearest(proj, projects), _nearest(emp, employees, log=True)
     row, col = fr.cheapest[i], fr.cheapest[:, j]
     size = "1 person" if employees == 1 else f"{employees:,.0f} staff"
@@ -180,7 +171,7 @@ def risk_takeaway(
     best, second = by_chance.iloc[0], by_chance.iloc[1]
     wide = summary.loc[(summary["p90"] - summary["p10"]).idxmax()]
     close = (
-        f" ({lower_name(second['name'])}: {chance(second['p_cheapest'])})"
+        f" ({in_sentence(second['name'])}: {chance(second['p_cheapest'])})"
         if second["p_cheapest"] >= 0.2
         else ""
     )
@@ -262,10 +253,10 @@ def sensitivity_takeaway(
     rec = sens.attrs["recommended"]
     flips = sens[sens["flips"]].assign(_rec=rec)
     if flips.empty:
-        labels = [lower_name(x) for x in sens["label"].head(3)]
+        labels = [in_sentence(x) for x in sens["label"].head(3)]
         return (
             f"No single assumption, moved anywhere in its range, changes the verdict: "
-            f"{lower_name(names[rec])} stays the cheapest.",
+            f"{in_sentence(names[rec])} stays the cheapest.",
             [f"The ones that move the gap most are {_and(labels)}."],
         )
 
@@ -273,11 +264,11 @@ def sensitivity_takeaway(
         end, v = _flip_end(r)
         who = r["winner_low"] if end == "low" else r["winner_high"]
         return (
-            f"{lower_name(r['label'])} were {fmt_value(v, r['unit'])} instead of "
-            f"{fmt_value(r['value'], r['unit'])}, {lower_name(names[who])} would be the cheapest"
+            f"{in_sentence(r['label'])} were {fmt_value(v, r['unit'])} instead of "
+            f"{fmt_value(r['value'], r['unit'])}, {in_sentence(names[who])} would be the cheapest"
         )
 
-    take = f"If the {clause(flips.iloc[0])}, not {lower_name(names[rec])}."
+    take = f"If the {clause(flips.iloc[0])}, not {in_sentence(names[rec])}."
     n, k = len(flips), len(sens)
     count = (
         f"{n} of the {k} assumptions can change the verdict on their own, each within its "

@@ -78,7 +78,7 @@ def cards_html(c: vm.Comparison) -> str:
             f'<div class="value" title="Exactly {exact}">{vm.money(o.npv)}'
             f'<span class="vcio-sr">, exactly {exact}</span></div>'
             f'<div class="note">{vm.money(o.cost_per_employee_year)} per employee a year<br>'
-            f"Biggest cost: {html.escape(vm.CATEGORY_LABELS[o.biggest_driver].lower())}</div>"
+            f"Biggest cost: {html.escape(vm.in_sentence(vm.CATEGORY_LABELS[o.biggest_driver]))}</div>"
             "</div>"
         )
     return (

@@ -17,13 +17,14 @@ from .analyses import (
 )
 from .assumptions import Assumptions, DataFileError, load_assumptions
 from .engine import CATEGORIES, CATEGORY_LABELS
-from .format import money, percent, plural
+from .format import in_sentence, money, percent, plural
 from .presets import load_presets
 from .scenario import PROJECT_SIZES, Project, Scenario, ScenarioError
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "in_sentence",
     "CATEGORIES",
     "CATEGORY_LABELS",
     "PROJECT_SIZES",

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .assumptions import Assumptions, load_assumptions
 from .engine import CATEGORIES, CATEGORY_LABELS, option_costs
-from .format import money, plural
+from .format import in_sentence, money, plural
 from .scenario import Scenario
 
 
@@ -228,15 +228,10 @@ def _verdict(sc: Scenario, best: OptionResult, second: OptionResult, margin: flo
     who = sc.company or f"a {sc.employees:,}-person firm"
     pct = margin / second.npv if second.npv else 0
     return (
-        f"For {who} with {_load_words(sc)}, {_lower(best.name)} "
+        f"For {who} with {_load_words(sc)}, {in_sentence(best.name)} "
         f"costs {money(best.npv)} over {plural(sc.years, 'year')} in today's money, "
-        f"{money(margin)} ({pct:.0%}) less than the runner-up, {_lower(second.name)}."
+        f"{money(margin)} ({pct:.0%}) less than the runner-up, {in_sentence(second.name)}."
     )
-
-
-def _lower(name: str) -> str:
-    """'Managed services' -> 'managed services'; 'vCIO + ...' and 'CIO' stay as they are."""
-    return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
 
 
 def _reasons(sc: Scenario, best: OptionResult, second: OptionResult) -> list[str]:
@@ -247,13 +242,13 @@ def _reasons(sc: Scenario, best: OptionResult, second: OptionResult) -> list[str
     for d, c in diffs:
         if d > 0 and len(out) < 3:
             out.append(
-                f"{CATEGORY_LABELS[c]}: {money(d)} less than {_lower(second.short_name)} over "
+                f"{CATEGORY_LABELS[c]}: {money(d)} less than {in_sentence(second.short_name)} over "
                 f"{plural(sc.years, 'year')}."
             )
     for d, c in diffs[::-1]:
         if d < 0 and len(out) < 4:
             out.append(
-                f"It costs {money(-d)} more in {CATEGORY_LABELS[c].lower()}, "
+                f"It costs {money(-d)} more in {in_sentence(CATEGORY_LABELS[c])}, "
                 f"outweighed by the savings above."
             )
             break

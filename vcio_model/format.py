@@ -29,6 +29,15 @@ def money(x: float, exact: bool = False) -> str:
     return f"{sign}${x:,.0f}"
 
 
+def in_sentence(name: str) -> str:
+    """A name or label inside a sentence: only a plain capital goes to lower case.
+
+    >>> in_sentence("Managed services"), in_sentence("vCIO + managed"), in_sentence("IT leadership")
+    ('managed services', 'vCIO + managed', 'IT leadership')
+    """
+    return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
+
+
 def plural(n: float, word: str) -> str:
     """'1 year', '3 years', '2.5 projects'."""
     return f"{n:g} {word}" + ("" if n == 1 else "s")

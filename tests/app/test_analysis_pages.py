@@ -73,7 +73,7 @@ def test_where_takeaway_matches_the_model():
     take = _takeaway(at)
     assert take.startswith(
         f"At your size ({sc.employees} staff) with 3 projects a year, "
-        f"{explain.lower_name(c.option(c.recommended).name)} is the cheapest"
+        f"{vm.in_sentence(c.option(c.recommended).name)} is the cheapest"
     )
     assert f"about {border} staff" in take
     assert _you_are_here(at) == [sc.employees]
@@ -86,7 +86,7 @@ def test_where_follows_the_employees_slider():
     assert not at.exception
     c = vm.compare(vm.Scenario(employees=400))
     assert _takeaway(at).startswith("At your size (400 staff)")
-    assert explain.lower_name(c.option(c.recommended).name) in _takeaway(at)
+    assert vm.in_sentence(c.option(c.recommended).name) in _takeaway(at)
     assert _you_are_here(at) == [400]
     assert (_takeaway(at), _main_charts(at)) != before
 
@@ -96,7 +96,7 @@ def test_where_reads_the_url():
     c = vm.compare(vm.Scenario(employees=3000, projects_per_year=1))
     assert _takeaway(at).startswith(
         f"At your size (3,000 staff) with 1 project a year, "
-        f"{explain.lower_name(c.option(c.recommended).name)} is the cheapest"
+        f"{vm.in_sentence(c.option(c.recommended).name)} is the cheapest"
     )
 
 
@@ -148,7 +148,7 @@ def _assert_sens_matches(at: AppTest, sc: vm.Scenario) -> None:
     flips = sens[sens["flips"]]
     if len(flips):
         assert _takeaway(at).startswith(
-            f"If the {explain.lower_name(flips['label'].iloc[0])} were "
+            f"If the {vm.in_sentence(flips['label'].iloc[0])} were "
         )
     else:
         assert _takeaway(at).startswith("No single assumption")

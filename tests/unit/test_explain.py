@@ -31,10 +31,11 @@ def _frontier(cheapest: list[list[str]], employees=(10, 20, 40, 80), projects=(0
 
 
 class TestSmallHelpers:
-    def test_lower_name_keeps_acronyms(self):
-        assert ex.lower_name("Managed services") == "managed services"
-        assert ex.lower_name("vCIO + managed services") == "vCIO + managed services"
-        assert ex.lower_name("MSP minimum monthly fee") == "MSP minimum monthly fee"
+    def test_in_sentence_keeps_acronyms(self):
+        assert vm.in_sentence("Managed services") == "managed services"
+        assert vm.in_sentence("vCIO + managed services") == "vCIO + managed services"
+        assert vm.in_sentence("MSP minimum monthly fee") == "MSP minimum monthly fee"
+        assert vm.in_sentence("IT leadership") == "IT leadership"  # not "it leadership"
 
     @pytest.mark.parametrize(
         ("n", "text"),
@@ -93,7 +94,7 @@ class TestWhereSummary:
         x = fr.crossovers()
         row = x[(x["projects_per_year"] == sc.projects_per_year) & (x["before"] == c.recommended)]
         border = ex.about(math.sqrt(row["employees_from"].iloc[0] * row["employees_to"].iloc[0]))
-        assert ex.lower_name(names[c.recommended]) in take
+        assert vm.in_sentence(names[c.recommended]) in take
         assert f"about {border} staff" in take
 
 
