@@ -6,8 +6,12 @@ from vcio_app import compute, ui
 
 sc, c = ui.page_start(
     "What should IT leadership cost you?",
-    "Five ways to run IT, priced over the years for your size and your IT projects. "
-    "Change the inputs on the left; every figure updates.",
+    "Five ways to run IT, priced over the years for your size and your IT projects."
+    + (
+        ""
+        if st.session_state.get("presentation")
+        else " Change the inputs on the left; every figure updates."
+    ),
 )
 ui.verdict(c)
 ui.reasons(c)
