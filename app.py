@@ -25,11 +25,11 @@ state.init_state()
 sidebar.settle_inputs()
 # The page first, its verdict before anything else: the browser draws the elements of a run in
 # the order they come, and each one before the verdict (the sidebar's dozen widgets, the header)
-# delays it. The widgets' values are in session state before they are drawn, and the header and
-# the sidebar's margin charts keep their places (containers), so nothing moves or blinks.
+# delays it. The widgets' values are in session state before they are drawn, and the header keeps
+# its place (a container), so nothing moves or blinks.
 header = st.container()
 page.run()
-scenario, sidebar_charts = sidebar.render_inputs()
+scenario = sidebar.render_inputs()
 with header:
     head, switch = st.columns([3, 1], vertical_alignment="center")
     with head:
@@ -38,4 +38,3 @@ with header:
         share_view.presentation_switch()
 state.sync_url(scenario)
 ui.footer()
-sidebar.draw_charts(sidebar_charts)

@@ -16,6 +16,7 @@ Conventions, the same on every chart:
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import textwrap
@@ -835,17 +836,22 @@ def _format_value(value_format: str | Callable[[float], str] | None, v: float) -
     return format(v, value_format)
 
 
+SPARK_W, SPARK_H, SPARK_PAD = 240, 64, 6  # the margin chart's drawing units (it scales to fit)
+
+
 def slider_sparkline(curve_df: pd.DataFrame, current_value: float, log_x: bool = False,
                      value_format: str | Callable[[float], str] | None = None,
-                     relative: bool = False, current_winner: str | None = None) -> go.Figure:
-    """A tiny chart for beside a slider: the winner's margin across the slider's range.
+                     relative: bool = False, current_winner: str | None = None,
+                     label: str = "") -> str:
+    """A tiny chart for under a slider, as inline SVG: the winner's margin across its range.
 
     ``curve_df`` comes from ``vcio_model.slider_curve`` (columns ``value``, ``winner``,
-    ``margin``). The line is split into one ``Scatter`` trace per run of the same winner, in that
-    winner's colour (each run also takes the next run's first point, so the line is unbroken); the
-    last trace is a dot at ``current_value``. ``value_format`` formats the slider value in hover
-    text: a format spec (",.0f", ".0%"), a template ("{:,.0f} people") or a function
-    (``vcio_model.money``). No legend, no axis labels, 110 px high.
+    ``margin``). The line is split into one run per winner, in that winner's colour and filled
+    down to zero (each run also takes the next run's first point, so the line is unbroken); a dot
+    marks ``current_value``. Hovering a point shows the value (``value_format``: a format spec
+    such as ".0%", a template such as "{:,.0f} people", or a function such as
+    ``vcio_model.money``), the option cheapest there and by how much. ``label`` names the slider
+    for screen readers.
 
     The dot takes the colour of ``current_winner`` (pass ``comparison.recommended``), or else of the
     winner at the nearest point of the curve; its height is interpolated from the curve.
@@ -853,6 +859,9 @@ def slider_sparkline(curve_df: pd.DataFrame, current_value: float, log_x: bool =
     With ``relative=True`` the height is the margin as a share of the winner's cost (from the
     ``npv_<winner>`` columns), which keeps small companies visible on the employees slider, where
     the dollar margin grows with size.
+
+    SVG rather than Plotly: five of these are on every page and change with every input, and a
+    browser redraws an SVG of a few dozen shapes far faster than five Plotly charts.
     """
     df = curve_df.sort_values("value", kind="stable", ignore_index=True)
     x = df["value"].to_numpy(float)
@@ -863,47 +872,57 @@ def slider_sparkline(curve_df: pd.DataFrame, current_value: float, log_x: bool =
         m = np.divide(dollars, win_npv, out=np.zeros_like(dollars), where=win_npv > 0)
     else:
         m = dollars
-    vtext = [_format_value(value_format, v) for v in x]
-    traces = []
+    tx = np.log(x) if log_x else x
+    cur = float(current_value)
+    tc = math.log(cur) if log_x and cur > 0 else cur
+    top = float(np.nanmax(m)) * 1.15 if len(m) and np.nanmax(m) > 0 else 1.0
+    span = float(tx[-1] - tx[0]) or 1.0
+
+    def sx(t: float) -> float:
+        return round(SPARK_PAD + (t - tx[0]) / span * (SPARK_W - 2 * SPARK_PAD), 1)
+
+    def sy(v: float) -> float:
+        return round(SPARK_H - SPARK_PAD - max(0.0, v) / top * (SPARK_H - 2 * SPARK_PAD), 1)
+
+    base = sy(0.0)
+    shapes = [f'<line x1="0" x2="{SPARK_W}" y1="{base}" y2="{base}" stroke="#BBBBC2"/>']
     start = 0
     for k in range(1, len(df) + 1):
         if k == len(df) or w[k] != w[start]:
-            end = min(k + 1, len(df))  # include the next run's first point
-            idx = list(range(start, end))
+            idx = range(start, min(k + 1, len(df)))  # include the next run's first point
+            pts = " ".join(f"{sx(tx[j])},{sy(m[j])}" for j in idx)
             c = _color(w[start])
-            traces.append(dict(
-                type="scatter", x=x[idx], y=m[idx], mode="lines", name=_short(w[start]),
-                showlegend=False, line=dict(color=c, width=3), fill="tozeroy",
-                fillcolor=_rgba(c, 0.15),
-                customdata=[[vtext[j], _name(w[j]), money(dollars[j])] for j in idx],
-                hovertemplate="%{customdata[0]}: %{customdata[1]} cheapest by %{customdata[2]}"
-                              "<extra></extra>",
-            ))
+            shapes.append(
+                f'<path d="M{sx(tx[idx[0]])},{base} L{pts} L{sx(tx[idx[-1]])},{base} Z" '
+                f'fill="{_rgba(c, 0.15)}" stroke="none"/>'
+                f'<polyline points="{pts}" fill="none" stroke="{c}" stroke-width="2.5" '
+                'stroke-linejoin="round"/>'
+            )
             start = k
-    cur = float(current_value)
-    tx = np.log(x) if log_x else x
-    tc = math.log(cur) if log_x and cur > 0 else cur
+    # hover: a full-height strip around each point, titled with what it shows
+    edges = [sx(tx[0]) - SPARK_PAD, *((sx(a) + sx(b)) / 2 for a, b in zip(tx[:-1], tx[1:], strict=True)),
+             sx(tx[-1]) + SPARK_PAD]
+    for j in range(len(df)):
+        tip = (f"{_format_value(value_format, x[j])}: {_name(w[j])} cheapest by "
+               f"{money(dollars[j])}")
+        shapes.append(
+            f'<rect x="{edges[j]:.1f}" y="0" width="{edges[j + 1] - edges[j]:.1f}" '
+            f'height="{SPARK_H}" fill="#000" fill-opacity="0"><title>{html.escape(tip)}</title>'
+            "</rect>"
+        )
     cur_margin = float(np.interp(tc, tx, m))
     cur_dollars = float(np.interp(tc, tx, dollars))
-    near = int(np.argmin(np.abs(tx - tc)))
-    cw = current_winner or w[near]
-    traces.append(dict(
-        type="scatter", x=[cur], y=[cur_margin], mode="markers", name="You", showlegend=False,
-        marker=dict(size=11, color=_color(cw), line=dict(color="#111111", width=2)),
-        customdata=[[_format_value(value_format, cur), _name(cw), money(cur_dollars)]],
-        hovertemplate="<b>You: %{customdata[0]}</b><br>%{customdata[1]} cheapest by "
-                      "%{customdata[2]}<extra></extra>",
-    ))
-    top = float(np.nanmax(m)) if len(m) else 1.0
-    # not _style(): no legend, no axis labels, transparent (drawn beside the sidebar's sliders)
-    return _figure(traces, dict(
-        height=110, showlegend=False, hovermode="closest",
-        margin=dict(l=4, r=4, t=6, b=4), paper_bgcolor="rgba(0,0,0,0)",
-        plot_bgcolor="rgba(0,0,0,0)",
-        font=dict(family=FONT_FAMILY, size=13, color=TEXT_COLOR),
-        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=14)),
-        xaxis=dict(type="log" if log_x else "linear", showgrid=False, zeroline=False,
-                   showticklabels=False, showline=False, fixedrange=True),
-        yaxis=dict(range=[0, (top or 1.0) * 1.15], showgrid=False, zeroline=True,
-                   zerolinecolor="#BBBBC2", showticklabels=False, fixedrange=True),
-    ))
+    cw = current_winner or w[int(np.argmin(np.abs(tx - tc)))]
+    you = (f"You, {_format_value(value_format, cur)}: {_name(cw)} cheapest by "
+           f"{money(cur_dollars)}")
+    shapes.append(
+        f'<circle cx="{sx(tc)}" cy="{sy(cur_margin)}" r="5.5" fill="{_color(cw)}" '
+        f'stroke="#111111" stroke-width="2"><title>{html.escape(you)}</title></circle>'
+    )
+    name = html.escape(f"{label}: " if label else "")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SPARK_W} {SPARK_H}" '
+        'role="img" '
+        f'aria-label="{name}how far ahead the cheapest option stays across the range. '
+        f'{html.escape(you)}.">{"".join(shapes)}</svg>'
+    )

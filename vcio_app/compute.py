@@ -53,17 +53,30 @@ def sensitivity(scenario_json: str):
 
 
 # ---------------------------------------------------------------------------------- figures
-@st.cache_resource(max_entries=160, show_spinner=False)
+# Each margin chart's slider name (for screen readers) and how its values read in hover text.
+SPARK_TEXT = {
+    "employees": ("Employees", "{:,.0f} employees"),
+    "projects_per_year": ("IT projects a year", "{:g} projects a year"),
+    "years": ("Years to compare", "{:.0f} years"),
+    "discount_rate": ("Discount rate", ".1%"),
+    "downtime_cost_per_hour": ("Downtime cost per hour", lambda v: f"{vm.money(v)} an hour"),
+}
+
+
+@st.cache_data(max_entries=160, show_spinner=False)
 def sparkline(
     scenario_json: str, field: str, value: float, log_x: bool = False, relative: bool = False
-) -> go.Figure:
-    """The sidebar's margin chart for one slider (see ``charts.slider_sparkline``)."""
+) -> str:
+    """The sidebar's margin chart for one slider, as SVG (see ``charts.slider_sparkline``)."""
+    label, value_format = SPARK_TEXT[field]
     return charts.slider_sparkline(
         slider_curve(scenario_json, field),
         value,
         log_x=log_x,
+        value_format=value_format,
         relative=relative,
         current_winner=compare(scenario_json).recommended,
+        label=label,
     )
 
 

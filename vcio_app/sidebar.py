@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 import vcio_model as vm
 
@@ -21,43 +18,18 @@ def _on_preset() -> None:
         load_preset(choice)
 
 
-class _Spark(NamedTuple):
-    """A margin chart to draw into its place under a slider."""
-
-    box: DeltaGenerator
-    scenario_json: str
-    field: str
-    value: float
-    log_x: bool
-    relative: bool
-
-
 def _spark(
-    pending: list[_Spark],
     sc: vm.Scenario,
     field: str,
     value: float,
     log_x: bool = False,
     relative: bool = False,
 ) -> None:
-    """Keep a place under the slider for its margin chart (drawn by ``draw_charts``).
-
-    The place is a container: until the new chart arrives the browser keeps showing the old one
-    there, so deferring the chart does not make it blink.
-    """
-    pending.append(_Spark(st.container(), sc.model_dump_json(), field, value, log_x, relative))
-
-
-def draw_charts(pending: list[_Spark]) -> None:
-    """Draw the margin charts into the places ``render_inputs`` kept for them."""
-    for p in pending:
-        with p.box:
-            st.plotly_chart(
-                compute.sparkline(p.scenario_json, p.field, p.value, p.log_x, p.relative),
-                width="stretch",
-                config={"displayModeBar": False, "staticPlot": False},
-                key=f"spark_{p.field}",
-            )
+    """The margin chart under a slider: inline SVG, one light element (``compute.sparkline``)."""
+    st.markdown(
+        compute.sparkline(sc.model_dump_json(), field, value, log_x, relative),
+        unsafe_allow_html=True,
+    )
 
 
 def settle_inputs() -> None:
@@ -78,19 +50,13 @@ def settle_inputs() -> None:
 
 def render() -> vm.Scenario:
     """Draw the sidebar, margin charts included; return the validated scenario it describes."""
-    sc, pending = render_inputs()
-    draw_charts(pending)
-    return sc
+    return render_inputs()
 
 
-def render_inputs() -> tuple[vm.Scenario, list[_Spark]]:
-    """Draw the sidebar's inputs, keeping a place for each margin chart.
-
-    Returns the validated scenario and the charts still to draw: pass them to ``draw_charts``
-    after the page, so a changed input updates the page's verdict first (app.py does).
-    """
+def render_inputs() -> vm.Scenario:
+    """Draw the sidebar's inputs, each main slider with its margin chart; return the validated
+    scenario. app.py calls this after the page, so a changed input updates the verdict first."""
     settle_inputs()
-    pending: list[_Spark] = []
     presets = vm.load_presets()
     with st.sidebar:
         st.caption(
@@ -120,7 +86,7 @@ def render_inputs() -> tuple[vm.Scenario, list[_Spark]]:
             help="People who use IT. The scale is logarithmic: "
             "each step is a similar relative change.",
         )
-        _spark(pending, sc, "employees", sc.employees, log_x=True, relative=True)
+        _spark(sc, "employees", sc.employees, log_x=True, relative=True)
         st.slider(
             "IT projects a year",
             0.0,
@@ -130,7 +96,7 @@ def render_inputs() -> tuple[vm.Scenario, list[_Spark]]:
             help="Typical projects a year such as a cloud move or a new phone system. "
             "Named projects go on the Projects page.",
         )
-        _spark(pending, sc, "projects_per_year", sc.projects_per_year)
+        _spark(sc, "projects_per_year", sc.projects_per_year)
         st.segmented_control(
             "Typical project size",
             vm.PROJECT_SIZES,
@@ -139,7 +105,7 @@ def render_inputs() -> tuple[vm.Scenario, list[_Spark]]:
             help="Small about $20k, medium about $75k, large about $300k (Assumptions page).",
         )
         st.slider("Years to compare", 1, 10, key="in_years")
-        _spark(pending, sc, "years", sc.years)
+        _spark(sc, "years", sc.years)
         with st.expander("Money settings"):
             st.slider(
                 "Discount rate (%)",
@@ -150,7 +116,7 @@ def render_inputs() -> tuple[vm.Scenario, list[_Spark]]:
                 help="How much less a dollar paid later is worth to you than a dollar today. "
                 "8% is a common cost of capital for a small firm.",
             )
-            _spark(pending, sc, "discount_rate", sc.discount_rate)
+            _spark(sc, "discount_rate", sc.discount_rate)
             st.number_input(
                 "Downtime cost per hour ($, 0 = estimate from size)",
                 0.0,
@@ -161,7 +127,6 @@ def render_inputs() -> tuple[vm.Scenario, list[_Spark]]:
                 "Left at 0, it is estimated from revenue per employee.",
             )
             _spark(
-                pending,
                 sc,
                 "downtime_cost_per_hour",
                 sc.downtime_cost_per_hour or _downtime(sc),
@@ -170,7 +135,7 @@ def render_inputs() -> tuple[vm.Scenario, list[_Spark]]:
     st.session_state["inputs_copy"] = {
         k: st.session_state[k] for k in WIDGETS if k in st.session_state
     }
-    return current_scenario(), pending
+    return current_scenario()
 
 
 def _downtime(sc: vm.Scenario) -> float:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
@@ -385,49 +386,86 @@ def test_tornado_top_n_and_the_default_scenario():
 
 
 # ---------------------------------------------------------------------------------- sparkline
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _svg(text: str) -> ET.Element:
+    root = ET.fromstring(text)  # well-formed XML, or this raises
+    assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+    return root
+
+
+def _points(line: ET.Element) -> np.ndarray:
+    return np.array([[float(v) for v in p.split(",")] for p in line.get("points").split()])
+
+
 def test_slider_sparkline_segments_coloured_by_winner():
     curve = slider_curve(Scenario(), "employees")
-    fig = charts.slider_sparkline(curve, 45, log_x=True, value_format="{:,.0f} employees")
-    _json_ok(fig)
-    assert fig.layout.height <= 120 and fig.layout.showlegend is False
-    assert fig.layout.xaxis.type == "log"
+    rec = compare(Scenario()).recommended
+    root = _svg(charts.slider_sparkline(curve, 45, log_x=True, value_format="{:,.0f} employees",
+                                        current_winner=rec, label="Employees"))
     runs = (curve.winner != curve.winner.shift()).cumsum()
     winners = curve.groupby(runs, sort=True).winner.first().tolist()
-    segs, dot = fig.data[:-1], fig.data[-1]
-    assert len(segs) == len(winners) >= 2
-    assert [t.line.color for t in segs] == [CSV_COLORS[w] for w in winners]
-    # segments cover every point, each one joined to the next
-    xs = np.concatenate([np.asarray(t.x)[:-1] for t in segs[:-1]] + [np.asarray(segs[-1].x)])
-    np.testing.assert_allclose(xs, curve.value)
-    for a, b in zip(segs[:-1], segs[1:], strict=True):
-        assert a.x[-1] == b.x[0]
-    ys = np.concatenate([np.asarray(t.y)[:-1] for t in segs[:-1]] + [np.asarray(segs[-1].y)])
-    np.testing.assert_allclose(ys, curve.margin)
-    # the dot at the current value, on the line (interpolated on log employees)
-    assert list(dot.x) == [45]
-    expected = np.interp(np.log(45), np.log(curve.value), curve.margin)
-    assert dot.y[0] == pytest.approx(expected)
-    assert dot.customdata[0][0] == "45 employees"
-    rec = compare(Scenario()).recommended
-    assert dot.customdata[0][1] == OPTIONS_CSV.set_index("id").name[rec]
-    assert dot.marker.color == CSV_COLORS[rec]
+    lines = root.findall(f"{SVG}polyline")
+    assert len(lines) == len(winners) >= 2
+    assert [ln.get("stroke") for ln in lines] == [CSV_COLORS[w] for w in winners]
+    # the runs cover every point, each joined to the next; x on a log scale, left to right
+    pts = [_points(ln) for ln in lines]
+    xs = np.concatenate([p[:-1, 0] for p in pts[:-1]] + [pts[-1][:, 0]])
+    assert len(xs) == len(curve)
+    for a, b in zip(pts[:-1], pts[1:], strict=True):
+        assert tuple(a[-1]) == tuple(b[0])
+    t = np.log(curve.value.to_numpy(float))
+    want = charts.SPARK_PAD + (t - t[0]) / (t[-1] - t[0]) * (charts.SPARK_W - 2 * charts.SPARK_PAD)
+    np.testing.assert_allclose(xs, want, atol=0.06)
+    # heights: the biggest margin highest (smallest y), a zero margin on the base line
+    ys = np.concatenate([p[:-1, 1] for p in pts[:-1]] + [pts[-1][:, 1]])
+    assert np.argmin(ys) == np.argmax(curve.margin.to_numpy())
+    # hover: one titled strip per point, with the value, the winner and the margin in dollars
+    tips = [r.find(f"{SVG}title").text for r in root.findall(f"{SVG}rect")]
+    assert len(tips) == len(curve)
+    names = OPTIONS_CSV.set_index("id").name
+    for tip, (_, r) in zip(tips, curve.iterrows(), strict=True):
+        assert tip == f"{r.value:,.0f} employees: {names[r.winner]} cheapest by {money(r.margin)}"
+    # the dot at the current value, on the line (interpolated on log employees), in the
+    # recommended option's colour; the chart's name says the same for screen readers
+    dot = root.find(f"{SVG}circle")
+    assert dot.get("fill") == CSV_COLORS[rec]
+    margin = np.interp(np.log(45), t, curve.margin)
+    assert dot.find(f"{SVG}title").text == (
+        f"You, 45 employees: {names[rec]} cheapest by {money(margin)}"
+    )
+    assert root.get("aria-label").startswith("Employees: how far ahead")
+    assert f"You, 45 employees: {names[rec]}" in root.get("aria-label")
+    top = curve.margin.max() * 1.15
+    assert float(dot.get("cy")) == pytest.approx(
+        charts.SPARK_H - charts.SPARK_PAD - margin / top * (charts.SPARK_H - 2 * charts.SPARK_PAD),
+        abs=0.06,
+    )
 
 
 def test_slider_sparkline_formats_and_relative_margin():
     curve = slider_curve(Scenario(), "discount_rate")
-    fig = charts.slider_sparkline(curve, 0.08, value_format=".0%")
-    assert fig.layout.xaxis.type == "linear"
-    assert fig.data[-1].customdata[0][0] == "8%"
-    forced = charts.slider_sparkline(curve, 0.08, current_winner="cio_managed").data[-1]
-    assert forced.marker.color == CSV_COLORS["cio_managed"]
-    by_money = charts.slider_sparkline(curve, 0.08, value_format=money)
-    assert by_money.data[-1].customdata[0][0] == "$0"
-    rel = charts.slider_sparkline(curve, 0.08, relative=True)
-    win_npv = [curve.loc[k, f"npv_{w}"] for k, w in enumerate(curve.winner)]
-    segs = rel.data[:-1]
-    ys = np.concatenate([np.asarray(t.y)[:-1] for t in segs[:-1]] + [np.asarray(segs[-1].y)])
-    np.testing.assert_allclose(ys, curve.margin / np.asarray(win_npv))
-    assert "$" in rel.data[0].customdata[0][2]  # hover still gives dollars
+    dot = _svg(charts.slider_sparkline(curve, 0.08, value_format=".0%")).find(f"{SVG}circle")
+    assert dot.find(f"{SVG}title").text.startswith("You, 8%: ")
+    forced = _svg(charts.slider_sparkline(curve, 0.08, current_winner="cio_managed"))
+    assert forced.find(f"{SVG}circle").get("fill") == CSV_COLORS["cio_managed"]
+    by_money = _svg(charts.slider_sparkline(curve, 0.08, value_format=money))
+    assert by_money.find(f"{SVG}circle/{SVG}title").text.startswith("You, $0: ")
+    rel = _svg(charts.slider_sparkline(curve, 0.08, relative=True))
+    win_npv = np.array([curve.loc[k, f"npv_{w}"] for k, w in enumerate(curve.winner)])
+    lines = rel.findall(f"{SVG}polyline")
+    ys = np.concatenate([_points(ln)[:-1, 1] for ln in lines[:-1]] + [_points(lines[-1])[:, 1]])
+    assert np.argmin(ys) == np.argmax(curve.margin.to_numpy() / win_npv)
+    assert "$" in rel.find(f"{SVG}rect/{SVG}title").text  # hover still gives dollars
+
+
+def test_slider_sparkline_escapes_its_text():
+    curve = slider_curve(Scenario(), "years")
+    text = charts.slider_sparkline(curve, 5, value_format=lambda v: "<script>x()</script>",
+                                   label='"><img src=x onerror=y()>')
+    assert "<script>" not in text and "<img" not in text
+    _svg(text)
 
 
 # ---------------------------------------------------------------------------------- schema
@@ -444,8 +482,6 @@ SCHEMA_CASES = {
     "risk_distributions": ("simulation", lambda sim: charts.risk_distributions(sim, years=5)),
     "risk_range_bars": ("simulation", lambda sim: charts.risk_range_bars(sim, years=5)),
     "tornado": ("sens_mixed", charts.tornado),
-    "slider_sparkline": (None, lambda _: charts.slider_sparkline(
-        slider_curve(Scenario(), "employees"), 45, log_x=True, current_winner="cio_managed")),
 }
 
 
