@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+import vcio_model as vm
 from vcio_app import compute, explain, ui
 
 sc, c = ui.page_start(
@@ -26,7 +27,7 @@ if most_often != c.recommended:
     st.info(
         f"With every assumption at its typical value, {c.option(c.recommended).name} is the "
         f"cheapest (the verdict on the Overview page). In the simulated futures "
-        f"{explain.lower_name(c.option(most_often).name)} wins more often: the two are close, "
+        f"{vm.in_sentence(c.option(most_often).name)} wins more often: the two are close, "
         "so weigh what money does not show.",
         icon="⚖️",
     )

@@ -25,7 +25,11 @@ def _spark(
     log_x: bool = False,
     relative: bool = False,
 ) -> None:
-    """The margin chart under a slider: inline SVG, one light element (``compute.sparkline``)."""
+    """The margin chart under a slider: inline SVG, one light element (``compute.sparkline``).
+
+    Through st.markdown, not st.html, whose sanitiser drops SVG; the SVG's text is escaped where
+    it is built (charts.slider_sparkline), and tests/unit/test_security.py allows this one call.
+    """
     st.markdown(
         compute.sparkline(sc.model_dump_json(), field, value, log_x, relative),
         unsafe_allow_html=True,

@@ -142,6 +142,22 @@ def test_risk_reads_the_url():
     _assert_risk_matches(at, vm.Scenario(employees=400), 5000)
 
 
+def test_risk_says_when_another_option_wins_more_often_than_the_verdict():
+    """At 80 staff and 3 projects a year the expected verdict is vCIO + managed services, while
+    break-fix is cheapest in more simulated futures (found by the load test: this branch raised)."""
+    sc = vm.Scenario(employees=80, projects_per_year=3)
+    c = vm.compare(sc)
+    summary = vm.simulate(sc, trials=5000, seed=1).summary()
+    most_often = summary.loc[summary["p_cheapest"].idxmax(), "option"]
+    assert most_often != c.recommended, "pick another scenario: this one no longer splits"
+    at = _open(RISK, employees="80", projects="3")
+    assert not at.exception
+    notes = [i.value for i in at.info]
+    assert any(
+        f"{vm.in_sentence(c.option(most_often).name)} wins more often" in n for n in notes
+    ), notes
+
+
 # ------------------------------------------------------------------------------- sensitivity
 def _assert_sens_matches(at: AppTest, sc: vm.Scenario) -> None:
     sens = vm.sensitivity(sc)
