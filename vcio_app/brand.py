@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import vcio_model as vm
-from vcio_model.files import FileProblem, json_object, read_capped, read_small_file
+from vcio_model.files import FileProblem, check_size, json_object, read_capped, read_small_file
 from vcio_model.format import name_in_message
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -210,8 +210,10 @@ def load_rate_card(source: str | Path | bytes | None = None, origin: str | None 
             raise BrandError([str(e)]) from None
     else:
         data, origin = bytes(source), origin or "rate card"
-        if len(data) > MAX_RATE_CARD_BYTES:
-            raise BrandError([f"{origin}: file is larger than {MAX_RATE_CARD_BYTES // 1000} kB"])
+        try:
+            check_size(data, MAX_RATE_CARD_BYTES, origin)
+        except FileProblem as e:
+            raise BrandError([str(e)]) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
