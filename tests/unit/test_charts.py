@@ -421,12 +421,21 @@ def test_slider_sparkline_segments_coloured_by_winner():
     # heights: the biggest margin highest (smallest y), a zero margin on the base line
     ys = np.concatenate([p[:-1, 1] for p in pts[:-1]] + [pts[-1][:, 1]])
     assert np.argmin(ys) == np.argmax(curve.margin.to_numpy())
-    # hover: one titled strip per point, with the value, the winner and the margin in dollars
-    tips = [r.find(f"{SVG}title").text for r in root.findall(f"{SVG}rect")]
-    assert len(tips) == len(curve)
+    # hover: one titled strip per run of one winner, covering its points, with the range of
+    # values, the winner and its widest lead there in dollars
+    strips = root.findall(f"{SVG}rect")
+    assert len(strips) == len(winners)
     names = OPTIONS_CSV.set_index("id").name
-    for tip, (_, r) in zip(tips, curve.iterrows(), strict=True):
-        assert tip == f"{r.value:,.0f} employees: {names[r.winner]} cheapest by {money(r.margin)}"
+    for strip, (_, run) in zip(strips, curve.groupby(runs, sort=True), strict=True):
+        lo, hi = run.value.iloc[0], run.value.iloc[-1]
+        span = f"{lo:,.0f} employees" + (f" to {hi:,.0f} employees" if len(run) > 1 else "")
+        assert strip.find(f"{SVG}title").text == (
+            f"{span}: {names[run.winner.iloc[0]]} cheapest, by up to {money(run.margin.max())}"
+        )
+    x0 = [float(r.get("x")) for r in strips]
+    right = [a + float(r.get("width")) for a, r in zip(x0, strips, strict=True)]
+    assert x0[0] <= xs[0] and right[-1] >= xs[-1]  # the strips cover the chart, without gaps
+    np.testing.assert_allclose(x0[1:], right[:-1], atol=0.11)
     # the dot at the current value, on the line (interpolated on log employees), in the
     # recommended option's colour; the chart's name says the same for screen readers
     dot = root.find(f"{SVG}circle")
