@@ -89,10 +89,7 @@ PROBES = {
     "projects": ("verdict (h3)", _H3),
     "where": ("details list under the takeaway", f"{_MAIN}?.querySelector('ul')?.textContent"),
     "risk": ("takeaway (h3)", _H3),
-    "sensitivity": (
-        "caption under the tornado chart",
-        _starts('[data-testid="stCaptionContainer"]', "A tornado chart"),
-    ),
+    "sensitivity": ("note on the tornado chart", _starts("p", "A tornado chart")),
     "assumptions": ("'With these values' verdict line", _starts("p", "With these values")),
     "share": (
         "scenario link (st.code)",
