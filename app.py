@@ -6,7 +6,11 @@ from vcio_app import boot, share_view, sidebar, state, ui
 
 st.set_option("client.showErrorDetails", "none")  # Cloud forces "false", which shows tracebacks
 boot.ensure_entry_point()
-st.set_page_config(page_title="IT leadership cost explorer", page_icon="🧭", layout="wide")
+if not st.session_state.get("page_config_sent"):
+    # Once a session: the browser keeps it across reruns and pages, and every message costs a
+    # redraw (5 ms of each key press, measured with a bare page).
+    st.set_page_config(page_title="IT leadership cost explorer", page_icon="🧭", layout="wide")
+    st.session_state["page_config_sent"] = True
 
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon="🧭", default=True),
@@ -27,14 +31,10 @@ sidebar.settle_inputs()
 # the order they come, and each one before the verdict (the sidebar's dozen widgets, the header)
 # delays it. The widgets' values are in session state before they are drawn, and the header keeps
 # its place (a container), so nothing moves or blinks.
-header = st.container()
+header = st.container(horizontal=True, vertical_alignment="center", gap="medium")
 page.run()
 scenario = sidebar.render_inputs()
 with header:
-    head, switch = st.columns([3, 1], vertical_alignment="center")
-    with head:
-        share_view.brand_header()
-    with switch:
-        share_view.presentation_switch()
+    share_view.app_header()
 state.sync_url(scenario)
 ui.footer()

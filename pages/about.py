@@ -13,5 +13,5 @@ st.markdown(
     "and inputs show the same figures."
 )
 av.render_doc("about.md")
-st.subheader("What money does not show, option by option")
+ui.section("What money does not show, option by option")
 av.qualities_table(vm.load_assumptions())

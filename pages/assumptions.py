@@ -22,20 +22,20 @@ av.scenario_notes(sc)
 av.changes_panel(a)
 av.verdict_line(c)
 
-st.subheader("The values, group by group")
-st.caption(
+ui.section(
+    "The values, group by group",
     "Open a group to see and change its values. The usual range is what the Risk and "
-    "Sensitivity pages try; you may enter anything from 0 to ten times its top."
+    "Sensitivity pages try; you may enter anything from 0 to ten times its top.",
 )
 av.assumption_groups(a)
 
-st.subheader("Values that depend on company size")
-st.caption(
+ui.section(
+    "Values that depend on company size",
     "Four values change with the number of employees. Between the sizes listed the model draws a "
     "straight line on a logarithmic scale of employees, and keeps the end values beyond the "
-    "ends. Each table is multiplied by its scale in the groups above."
+    "ends. Each table is multiplied by its scale in the groups above.",
 )
 av.size_tables(a, sc.employees)
 
-st.subheader("How the model works")
+ui.section("How the model works")
 av.render_doc("method.md", sections_open=1)

@@ -13,17 +13,21 @@ sc, c = ui.page_start(
 ui.verdict(c)
 sj = sc.model_dump_json()
 
-st.subheader("What each option's cost is made of")
+ui.section("What each option's cost is made of")
 ui.plot(compute.comparison_chart(sj, "breakdown_stacked"), key="costs_breakdown")
 
-st.subheader("Cumulative cost, month by month")
-st.caption(
+ui.section(
+    "Cumulative cost, month by month",
     "One-off fees (search fee, onboarding) are paid at the start; each year's cost is "
-    "spread evenly over its months. Markers show where one option overtakes another."
+    "spread evenly over its months. Markers show where one option overtakes another.",
 )
 ui.plot(compute.comparison_chart(sj, "cumulative_lines"), key="costs_cumulative")
 
-st.subheader("Year by year")
+ui.section(
+    "Year by year",
+    "Figures rounded for reading; hover a chart for exact dollars. Costs grow each year "
+    "with wages and MSP prices; NPV discounts them back to today.",
+)
 table = (
     c.summary_frame()
     .drop(columns=["option"])
@@ -40,13 +44,9 @@ table = (
 )
 money_cols = [col for col in table.columns if col != "Option"]
 st.table(table.style.format(vm.money, subset=money_cols), hide_index=True)
-st.caption(
-    "Figures rounded for reading; hover a chart for exact dollars. Costs grow each year "
-    "with wages and MSP prices; NPV discounts them back to today."
-)
 
-st.subheader("Per employee, per year")
+ui.section("Per employee, per year")
 ui.plot(compute.comparison_chart(sj, "per_employee_bars"), key="costs_per_employee")
 
-st.subheader("What the money does not show")
+ui.section("What the money does not show")
 st.table(ui.non_cost_frame(c), hide_index=True, border="horizontal")

@@ -13,15 +13,14 @@ sc, c = ui.page_start(
         else " Change the inputs on the left; every figure updates."
     ),
 )
-ui.verdict(c)
-ui.reasons(c)
+ui.verdict(c, reasons=True)
 ui.option_cards(c)
-st.subheader("Cost of each option over the horizon")
-ui.plot(compute.comparison_chart(sc.model_dump_json(), "cost_bars"), key="overview_cost")
-st.caption(
+ui.section(
+    "Cost of each option over the horizon",
     "Net present value (NPV): every year's cost added up in today's money at a "
-    f"{sc.discount_rate:.1%} discount rate, including one-off fees at the start."
+    f"{sc.discount_rate:.1%} discount rate, including one-off fees at the start.",
 )
-st.subheader("What the money does not show")
+ui.plot(compute.comparison_chart(sc.model_dump_json(), "cost_bars"), key="overview_cost")
+ui.section("What the money does not show")
 st.table(ui.non_cost_frame(c), hide_index=True, border="horizontal")
 ui.glossary()

@@ -13,7 +13,7 @@ sc, c = ui.page_start(
 )
 ui.verdict(c)
 
-st.subheader("Your named projects")
+ui.section("Your named projects")
 if st.session_state.get("presentation"):  # read-only for the prospect
     st.table(ui.projects_frame(sc), hide_index=True)
 else:
@@ -22,11 +22,11 @@ else:
         st.session_state["projects"] = rows
         st.rerun()
 
-st.subheader("Leading the projects, by option")
-st.caption(
+ui.section(
+    "Leading the projects, by option",
     "Leadership hours: planning, vendor selection and coordination, from whoever runs the "
     "projects. An internal manager without IT experience needs more hours, and projects "
-    "without experienced leadership overrun more often and by more."
+    "without experienced leadership overrun more often and by more.",
 )
 frame = pd.DataFrame(
     [

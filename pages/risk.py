@@ -38,23 +38,23 @@ st.markdown(
     "costs less."
 )
 
-st.subheader("Likely range of each option's cost")
-ui.plot(compute.risk_range_bars(sc.model_dump_json(), trials), key="risk_ranges")
-st.caption(
+ui.section(
+    "Likely range of each option's cost",
     f"Bar: from P10 to P90, where 8 futures in 10 land. Dot: P50. Cost over {sc.years} years in "
-    "today's money (net present value: later dollars count for less)."
+    "today's money (net present value: later dollars count for less).",
 )
+ui.plot(compute.risk_range_bars(sc.model_dump_json(), trials), key="risk_ranges")
 
-st.subheader("The full spread")
-ui.plot(compute.risk_distributions(sc.model_dump_json(), trials), key="risk_spread")
-st.caption(
+ui.section(
+    "The full spread",
     "The taller the shape at a cost, the more futures land there. A long tail to the right means "
-    "a few very expensive futures: a project that blows up, or a serious incident."
+    "a few very expensive futures: a project that blows up, or a serious incident.",
 )
+ui.plot(compute.risk_distributions(sc.model_dump_json(), trials), key="risk_spread")
 
-st.subheader("In numbers")
-st.dataframe(explain.risk_table(summary), hide_index=True, width="stretch")
-st.caption(
-    f"Cost over {sc.years} years in today's money. 'How often cheapest' is the share of the {trials:,} "
-    "futures in which that option costs least."
+ui.section(
+    "In numbers",
+    f"Cost over {sc.years} years in today's money. 'How often cheapest' is the share of the "
+    f"{trials:,} futures in which that option costs least.",
 )
+st.dataframe(explain.risk_table(summary), hide_index=True, width="stretch")

@@ -19,17 +19,17 @@ takeaway, details = explain.sensitivity_takeaway(sens, names)
 st.markdown(f"### {takeaway}")
 st.markdown(details[0] + "".join(f"\n- {line}" for line in details[1:]))
 
-st.subheader("Which assumptions matter most")
-ui.plot(compute.tornado(sc.model_dump_json()), key="sens_tornado")
-st.caption(
+ui.section(
+    "Which assumptions matter most",
     f"A tornado chart: one row per assumption, the biggest effect on top. The black line is how "
     f"much less {rec.short_name} costs than {run.short_name} today ({vm.money(c.margin)} in "
     "today's money). Each bar shows where that lead goes when the assumption is at its low or its "
     "high value (written at the bar's end). Orange: at that value another option becomes the "
-    "cheapest."
+    "cheapest.",
 )
+ui.plot(compute.tornado(sc.model_dump_json()), key="sens_tornado")
 
-st.subheader("The top assumptions at their low and high values")
+ui.section("The top assumptions at their low and high values")
 short = {o.id: o.short_name for o in c.options}
 table = explain.sensitivity_table(sens, short, top=12)
 

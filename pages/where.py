@@ -17,26 +17,26 @@ takeaway, details = explain.where_summary(
 st.markdown(f"### {takeaway}")
 st.markdown("\n".join(f"- {line}" for line in details))
 
-st.subheader("The map: cheapest option by size and project load")
-ui.plot(compute.frontier_map(sc.model_dump_json()), key="where_map")
-st.caption(
+ui.section(
+    "The map: cheapest option by size and project load",
     "Each square is one company size (across) and one number of IT projects a year (up). Its "
     f"colour is the option that costs least over {sc.years} years in today's money. The star "
-    "marks your company."
+    "marks your company.",
 )
+ui.plot(compute.frontier_map(sc.model_dump_json()), key="where_map")
 
-st.subheader("Crossover curves: cost per employee as a company grows")
+ui.section(
+    "Crossover curves: cost per employee as a company grows",
+    "Each line is one option's yearly cost per employee. Where two lines cross (a crossover), "
+    "the cheaper option changes. The lowest line at your size is your cheapest option.",
+)
 loads = [0, 2, 5, 10]  # one panel shows your own project load, in place of the nearest of these
 k = min(range(len(loads)), key=lambda i: abs(loads[i] - sc.projects_per_year))
 loads[k] = round(sc.projects_per_year)
 ui.plot(compute.crossover_curves(sc.model_dump_json(), tuple(loads)), key="where_curves")
-st.caption(
-    "Each line is one option's yearly cost per employee. Where two lines cross (a crossover), "
-    "the cheaper option changes. The lowest line at your size is your cheapest option."
-)
 
-st.subheader("How to read this")
 st.markdown(
+    "### How to read this\n\n"
     "- **Size is on a log scale**: each step to the right multiplies the head count by about the "
     "same factor (10 to 20 staff is as wide as 1,000 to 2,000), so small and large firms both fit."
     "\n- **Today's money** (net present value, NPV): every year's cost added up, with a dollar paid "

@@ -28,7 +28,7 @@ PREFIX = "asm_"
 ERRORS = "assumption_errors"  # key -> message for edits that were not applied
 RESET_KEY = "asm_reset"
 GROUP_PREFIX = "asm_group_"  # + group name: the key of its expander (True when open)
-OPEN_GROUPS = "asm_open_groups"  # the expander keys of the groups the user opened
+DOC_PREFIX = "asm_doc_"  # + file name and section number: the key of a docs section's expander
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 GROUP_TITLES = {
@@ -166,18 +166,6 @@ def _on_edit(key: str) -> None:
     ss["overrides"] = overrides
 
 
-def _keep_open_state(key: str) -> None:
-    """Groups open as the user left them, after a visit to another page too (Streamlit forgets
-    the state of a widget that a run does not draw, so it is kept under OPEN_GROUPS as well)."""
-    ss = st.session_state
-    groups = set(ss.get(OPEN_GROUPS, ()))
-    if key in ss:
-        (groups.add if ss[key] else groups.discard)(key)
-        ss[OPEN_GROUPS] = groups
-    else:
-        ss[key] = key in groups
-
-
 def _on_reset() -> None:
     st.session_state["overrides"] = {}
     st.session_state[ERRORS] = {}
@@ -203,26 +191,25 @@ def changes_panel(a: vm.Assumptions) -> None:
     _sync_widgets(a, dict(st.session_state.get("overrides", {})))
     overrides = {k: v for k, v in st.session_state.get("overrides", {}).items() if k in a.items}
     errors = st.session_state.get(ERRORS, {})
-    with st.container(border=True):
-        left, right = st.columns([4, 1], vertical_alignment="center")
+    # One bordered row (not columns: fewer elements for the browser to redraw on every rerun)
+    with st.container(border=True, horizontal=True, vertical_alignment="center"):
         if overrides:
             lines = [
                 _md(f"- {a.items[k].label}: **{fmt(a.items[k], v)}** ")
                 + _md(f"(default {fmt(a.items[k], a.items[k].value)})")
                 for k, v in overrides.items()
             ]
-            left.markdown(
+            st.markdown(
                 f"**You changed {vm.plural(len(overrides), 'value')}** "
                 "(every page uses them):\n" + "\n".join(lines)
             )
         else:
-            left.markdown("**All values are at their defaults.** Change any of them below.")
-        right.button(
+            st.markdown("**All values are at their defaults.** Change any of them below.")
+        st.button(
             "Reset all to defaults",
             key=RESET_KEY,
             on_click=_on_reset,
             disabled=not (overrides or errors),
-            width="stretch",
         )
     if errors:
         names = ", ".join(a.items[k].label for k in errors if k in a.items)
@@ -248,11 +235,8 @@ def assumption_groups(a: vm.Assumptions) -> None:
         key = GROUP_PREFIX + group
         if any(k.key in errors for k in items):
             st.session_state[key] = True  # a rejected edit stays in view beside its message
-        _keep_open_state(key)
-        # Lazy: a closed group sends nothing to the browser (59 rows of 4 columns made this page
-        # 3.7x slower than a bare page); opening one reruns the page with its rows.
-        group_box = st.expander(label, key=key, on_change="rerun")
-        if not group_box.open:
+        group_box = ui.lazy_expander(label, key)
+        if group_box is None:
             continue
         with group_box:
             head = st.columns(WIDTHS)
@@ -331,21 +315,20 @@ def _size_table_rows(name: str, money: bool) -> tuple[str, ...]:
 
 
 def size_tables(a: vm.Assumptions, employees: int) -> None:
-    """The four values that depend on company size, with their sources, two tables a row."""
-    names = [t for t in TABLE_SCALES if t in a.tables]
-    for i in range(0, len(names), 2):
-        for col, name in zip(st.columns(2), names[i : i + 2], strict=False):
-            t, scale = a.tables[name], a.items[TABLE_SCALES[name]]
-            money = t.unit.startswith("USD")
-            now = float(t.at(employees)) * a[scale.key]
-            lines = _size_table_rows(name, money)
-            scaled = "" if a[scale.key] == 1 else f", the table times {_plain(a[scale.key], 2)}"
-            col.markdown(
-                f"**{TABLE_TITLES.get(name, name)}**, {_md(unit_words(t.unit).replace('$', 'dollars'))}"
-                + _md(f"  \nAt {employees:,} employees: **{amount(now, t.unit)}**{scaled}.")
-                + "\n\n"
-                + "\n".join(lines)
-            )
+    """The four values that depend on company size, with their sources, one under the other (the
+    sources are long: side by side, the tables overflowed each other)."""
+    for name in (t for t in TABLE_SCALES if t in a.tables):
+        t, scale = a.tables[name], a.items[TABLE_SCALES[name]]
+        money = t.unit.startswith("USD")
+        now = float(t.at(employees)) * a[scale.key]
+        lines = _size_table_rows(name, money)
+        scaled = "" if a[scale.key] == 1 else f", the table times {_plain(a[scale.key], 2)}"
+        st.markdown(
+            f"**{TABLE_TITLES.get(name, name)}**, {_md(unit_words(t.unit).replace('$', 'dollars'))}"
+            + _md(f"  \nAt {employees:,} employees: **{amount(now, t.unit)}**{scaled}.")
+            + "\n\n"
+            + "\n".join(lines)
+        )
 
 
 def render_doc(name: str, sections_open: int | None = None) -> None:
@@ -362,9 +345,8 @@ def render_doc(name: str, sections_open: int | None = None) -> None:
         title, _, body = part.partition("\n")
         if i < sections_open:
             st.markdown(f"#### {title.strip()}\n{body}")
-        else:
-            with st.expander(title.strip()):
-                st.markdown(body)
+        elif box := ui.lazy_expander(title.strip(), f"{DOC_PREFIX}{name}_{i}"):
+            box.markdown(body)
 
 
 def verdict_line(c: vm.Comparison) -> None:

@@ -390,11 +390,12 @@ def presentation_figure(fig, height: int = 560):
     return fig
 
 
-def header_html(brand: Brand) -> str:
-    """A small escaped HTML strip: logo, MSP name, contact line (for ``st.html``)."""
+def header_html(brand: Brand, extra_css: str = "") -> str:
+    """A small escaped HTML strip: logo, MSP name, contact line (for ``st.html``); ``extra_css``
+    (the presentation mode's, built here from checked colours) goes in its style element."""
     logo = f'<img src="{html.escape(brand.logo)}" alt="">' if brand.logo else ""
     contact = f'<span class="contact">{html.escape(brand.contact)}</span>' if brand.contact else ""
     return (
-        f"<style>{brand_css(brand.accent_color)}</style><div class='vcio-brand'>{logo}"
+        f"<style>{brand_css(brand.accent_color)}{extra_css}</style><div class='vcio-brand'>{logo}"
         f"<span class='name'>{html.escape(brand.msp_name)}</span>{contact}</div>"
     )

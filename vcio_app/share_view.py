@@ -16,7 +16,7 @@ import streamlit as st
 import vcio_model as vm
 
 from . import brand as br
-from . import reports, share
+from . import reports, share, ui
 from .state import apply_scenario
 from .ui import md_escape
 
@@ -79,27 +79,28 @@ def uploader(label: str, kind: str, key: str, use: Callable[[bytes, str], object
 
 
 def link_section(sc: vm.Scenario) -> str:
-    st.subheader("Link to this scenario")
     base = share.app_base_url(st.context.url)
     url = share.scenario_url(base, sc, st.session_state.get("default_overrides"))
-    st.code(url, language=None, wrap_lines=True)
     note = (
         " This link is long: some mail tools cut long links, so send the scenario file too."
         if len(url) > share.LONG_LINK_CHARS
         else ""
     )
-    st.caption(
+    ui.section(
+        "Link to this scenario",
         "Opening it in any browser shows the same figures: the main inputs are readable in the "
-        "address, the rest (named projects, changed assumptions) is packed into `s`." + note
+        "address, the rest (named projects, changed assumptions) is packed into `s`." + note,
     )
+    st.code(url, language=None, wrap_lines=True)
     return url
 
 
 def reports_section(sc: vm.Scenario, c: vm.Comparison) -> None:
-    st.subheader("Reports to leave behind")
+    ui.section("Reports to leave behind")
     brand, rows = session_brand(), report_rows(sc)
-    html_col, xlsx_col, pdf_col = st.columns(3)
-    html_col.download_button(
+    # One row (a horizontal container, not three columns: fewer elements to redraw per rerun)
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.download_button(
         "HTML report",
         lambda: reports.html_report(c, brand, rows),
         reports.report_file_name(c, "html"),
@@ -108,7 +109,7 @@ def reports_section(sc: vm.Scenario, c: vm.Comparison) -> None:
         icon=":material/public:",
         help="One file with interactive charts; opens in any browser, also offline.",
     )
-    xlsx_col.download_button(
+    row.download_button(
         "Excel workbook",
         lambda: reports.excel_report(c, brand, rows),
         reports.report_file_name(c, "xlsx"),
@@ -118,7 +119,7 @@ def reports_section(sc: vm.Scenario, c: vm.Comparison) -> None:
         help="Inputs, results by year and option, cost breakdown, assumptions with sources.",
     )
     ok, why = reports.pdf_available()
-    with pdf_col:
+    with row:
         if not ok:
             st.info(why, icon=":material/info:")
             return
@@ -143,7 +144,7 @@ def reports_section(sc: vm.Scenario, c: vm.Comparison) -> None:
 
 
 def scenario_file_section(sc: vm.Scenario, presenting: bool) -> None:
-    st.subheader("Scenario file")
+    ui.section("Scenario file")
     st.download_button(
         "Download this scenario (JSON)",
         # Made on click: a file sent with the page is replaced at every rerun, and a browser that
@@ -170,21 +171,23 @@ def saved_section(sc: vm.Scenario, c: vm.Comparison, presenting: bool) -> None:
     saved = st.session_state.setdefault("saved_scenarios", {})
     if presenting and not saved:
         return
-    st.subheader("Saved scenarios")
+    ui.section(
+        "Saved scenarios",
+        ""
+        if saved
+        else "Save the scenario under a name, change the inputs, save again: the versions "
+        "appear here side by side.",
+    )
     if not presenting:
         with st.form("edit_save", border=False, enter_to_submit=True):
-            name_col, btn_col = st.columns([3, 1], vertical_alignment="bottom")
-            name = name_col.text_input("Save as", placeholder="e.g. Acme, 3 projects", max_chars=60)
-            if btn_col.form_submit_button("Save current scenario", width="stretch"):
+            row = st.container(horizontal=True, vertical_alignment="bottom")
+            name = row.text_input("Save as", placeholder="e.g. Acme, 3 projects", max_chars=60)
+            if row.form_submit_button("Save current scenario"):
                 try:
                     st.toast(f"Saved as “{share.save_named(saved, name, sc)}”")
                 except vm.ScenarioError as e:
                     st.error(str(e))
     if not saved:
-        st.caption(
-            "Save the scenario under a name, change the inputs, save again: the versions "
-            "appear here side by side."
-        )
         return
     table = share.saved_side_by_side(share.compare_saved(saved))
     st.dataframe(table, width="stretch", height=(len(table) + 1) * 35 + 3)
@@ -194,10 +197,10 @@ def saved_section(sc: vm.Scenario, c: vm.Comparison, presenting: bool) -> None:
     )
     if presenting:
         return
-    pick_col, open_col, del_col = st.columns([3, 1, 1], vertical_alignment="bottom")
-    pick_col.selectbox("Saved scenario", list(saved), key="edit_saved_pick")
-    open_col.button("Open", width="stretch", key="edit_saved_open", on_click=_open_saved)
-    del_col.button("Delete", width="stretch", key="edit_saved_delete", on_click=_delete_saved)
+    row = st.container(horizontal=True, vertical_alignment="bottom")
+    row.selectbox("Saved scenario", list(saved), key="edit_saved_pick")
+    row.button("Open", key="edit_saved_open", on_click=_open_saved)
+    row.button("Delete", key="edit_saved_delete", on_click=_delete_saved)
 
 
 def _open_saved() -> None:
@@ -212,22 +215,24 @@ def _delete_saved() -> None:
 
 def brand_section() -> None:
     """Brand and rate card uploads for this session (not shown in presentation mode)."""
-    st.subheader("Brand and rate card for this session")
     brand, card = session_brand(), session_rate_card()
+    ui.section(
+        "Brand and rate card for this session",
+        f"Your prices, from {md_escape(card.origin)}. Internal notes never appear in presentation "
+        "mode or in reports.",
+    )
     if brand.internal_notes:
         st.info(
             f"Internal note (hidden in presentation mode): {brand.internal_notes}",
             icon=":material/lock:",
         )
-    b_col, r_col = st.columns(2)
-    with b_col:
+    with st.container(horizontal=True):
         uploader(
             "Brand (JSON: msp_name, logo, accent_color, contact)",
             "json",
             "edit_brand_file",
             lambda data, name: st.session_state.update(brand=br.parse_brand(data, name)),
         )
-    with r_col:
         uploader(
             "Rate card (CSV: key, value, note, internal_note)",
             "csv",
@@ -236,32 +241,30 @@ def brand_section() -> None:
         )
     notes = {k: st.column_config.TextColumn(width="medium") for k in ("Note", "Internal note")}
     st.dataframe(br.rate_card_rows(card), hide_index=True, width="stretch", column_config=notes)
-    st.caption(
-        f"Your prices, from {card.origin}. Internal notes never appear in presentation mode or "
-        "in reports."
-    )
 
 
 # ---------------------------------------------------------------------------------- app chrome
-def brand_header(presenting: bool = False) -> br.Brand:
-    """The brand on every page: logo in the corner, the MSP's name and contact line on top."""
+def app_header() -> None:
+    """The strip on top of every page, in the container app.py keeps for it: the MSP's logo,
+    name and contact line, and the presentation switch. Three elements in one row (a horizontal
+    container, not columns): every element costs the browser work on every rerun."""
     brand = session_brand()
     logo = brand.logo_bytes()
     if logo and not brand.logo.startswith("data:image/svg"):
         st.logo(logo, size="large")
-    st.html(br.header_html(brand))
-    return brand
+    # The switch's value is in session state before it is drawn: its style goes with the brand's.
+    presenting = bool(st.session_state.get("presentation"))
+    extra = br.presentation_css(brand.accent_color) if presenting else ""
+    st.html(br.header_html(brand, extra_css=extra), width="stretch")
+    presentation_switch()
 
 
 def presentation_switch() -> bool:
     """The one switch for a projector: no sidebar or editing controls, large type, no internal
     notes. Returns whether presentation mode is on."""
-    on = st.toggle(
+    return st.toggle(
         "Presentation mode",
         key="presentation",
         help="For a projector: hides the sidebar, editing controls and internal notes, and "
         "enlarges text and charts. Switch off to edit again.",
     )
-    if on:
-        st.html(f"<style>{br.presentation_css(session_brand().accent_color)}</style>")
-    return on

@@ -6,10 +6,12 @@ import streamlit as st
 
 import vcio_model as vm
 
-from . import compute
+from . import compute, ui
 from .state import WIDGETS, current_scenario, employee_options, load_preset
 
 CUSTOM = "Custom"
+MONEY_KEY = "money_open"  # the "Money settings" expander (True when open)
+SHOWN = "shown_"  # + an input's key: the key of the widget that shows it (see _shown)
 
 
 def _on_preset() -> None:
@@ -18,22 +20,43 @@ def _on_preset() -> None:
         load_preset(choice)
 
 
+# How to read the margin charts, in small grey type above the first one (one element with it).
+SPARK_NOTE = (
+    ":small[:gray[The small chart under a slider shows how far ahead the cheapest option stays "
+    "across that slider's range; its colour is the option that wins there, the dot is you.]]\n\n"
+)
+
+
 def _spark(
     sc: vm.Scenario,
     field: str,
     value: float,
     log_x: bool = False,
     relative: bool = False,
+    first: bool = False,
 ) -> None:
     """The margin chart under a slider: inline SVG, one light element (``compute.sparkline``).
 
     Through st.markdown, not st.html, whose sanitiser drops SVG; the SVG's text is escaped where
     it is built (charts.slider_sparkline), and tests/unit/test_security.py allows this one call.
     """
-    st.markdown(
-        compute.sparkline(sc.model_dump_json(), field, value, log_x, relative),
-        unsafe_allow_html=True,
-    )
+    chart = compute.sparkline(sc.model_dump_json(), field, value, log_x, relative)
+    st.markdown(SPARK_NOTE + chart if first else chart, unsafe_allow_html=True)
+
+
+def _keep(key: str) -> None:
+    st.session_state[key] = st.session_state[SHOWN + key]
+
+
+def _shown(key: str) -> dict:
+    """Widget arguments for an input kept under ``key`` by a widget that is not always drawn.
+
+    Streamlit forgets the value of a widget that a run does not draw, and goes back to the value
+    its key had before the widget first appeared. So the widget works on a copy (``SHOWN`` +
+    key), set from ``key`` before it is drawn and copied back when the user changes it.
+    """
+    st.session_state[SHOWN + key] = st.session_state[key]
+    return {"key": SHOWN + key, "on_change": _keep, "args": (key,)}
 
 
 def settle_inputs() -> None:
@@ -63,10 +86,6 @@ def render_inputs() -> vm.Scenario:
     settle_inputs()
     presets = vm.load_presets()
     with st.sidebar:
-        st.caption(
-            "The small chart under a slider shows how far ahead the cheapest option stays across "
-            "that slider's range; its colour is the option that wins there, the dot is you."
-        )
         st.selectbox(
             "Example company",
             [CUSTOM, *presets],
@@ -90,7 +109,7 @@ def render_inputs() -> vm.Scenario:
             help="People who use IT. The scale is logarithmic: "
             "each step is a similar relative change.",
         )
-        _spark(sc, "employees", sc.employees, log_x=True, relative=True)
+        _spark(sc, "employees", sc.employees, log_x=True, relative=True, first=True)
         st.slider(
             "IT projects a year",
             0.0,
@@ -110,32 +129,35 @@ def render_inputs() -> vm.Scenario:
         )
         st.slider("Years to compare", 1, 10, key="in_years")
         _spark(sc, "years", sc.years)
-        with st.expander("Money settings"):
-            st.slider(
-                "Discount rate (%)",
-                0.0,
-                30.0,
-                step=0.5,
-                key="in_rate_pct",
-                help="How much less a dollar paid later is worth to you than a dollar today. "
-                "8% is a common cost of capital for a small firm.",
-            )
-            _spark(sc, "discount_rate", sc.discount_rate)
-            st.number_input(
-                "Downtime cost per hour ($, 0 = estimate from size)",
-                0.0,
-                10_000_000.0,
-                step=500.0,
-                key="in_downtime",
-                help="What an hour with systems down costs in lost work and sales. "
-                "Left at 0, it is estimated from revenue per employee.",
-            )
-            _spark(
-                sc,
-                "downtime_cost_per_hour",
-                sc.downtime_cost_per_hour or _downtime(sc),
-                log_x=True,
-            )
+        # Sent only while open: four elements fewer on every page's rerun. Its widgets work on
+        # copies (_shown), so their values stay while they are not drawn.
+        if money := ui.lazy_expander("Money settings", MONEY_KEY):
+            with money:
+                st.slider(
+                    "Discount rate (%)",
+                    0.0,
+                    30.0,
+                    step=0.5,
+                    **_shown("in_rate_pct"),
+                    help="How much less a dollar paid later is worth to you than a dollar today. "
+                    "8% is a common cost of capital for a small firm.",
+                )
+                _spark(sc, "discount_rate", sc.discount_rate)
+                st.number_input(
+                    "Downtime cost per hour ($, 0 = estimate from size)",
+                    0.0,
+                    10_000_000.0,
+                    step=500.0,
+                    **_shown("in_downtime"),
+                    help="What an hour with systems down costs in lost work and sales. "
+                    "Left at 0, it is estimated from revenue per employee.",
+                )
+                _spark(
+                    sc,
+                    "downtime_cost_per_hour",
+                    sc.downtime_cost_per_hour or _downtime(sc),
+                    log_x=True,
+                )
     st.session_state["inputs_copy"] = {
         k: st.session_state[k] for k in WIDGETS if k in st.session_state
     }

@@ -24,9 +24,7 @@ def md_escape(text: str) -> str:
 def page_start(title: str, intro: str = ""):
     """Heading, intro line, any input problems; returns (scenario, comparison) for the page."""
     boot.ensure_entry_point()
-    st.title(title)
-    if intro:
-        st.caption(intro)
+    section(title, intro, level=1)
     sc = current_scenario()
     for p in st.session_state.get("url_problems", []) + st.session_state.get(
         "scenario_problems", []
@@ -35,14 +33,13 @@ def page_start(title: str, intro: str = ""):
     return sc, compute.compare(sc.model_dump_json())
 
 
-def verdict(c: vm.Comparison) -> None:
-    """The one-sentence verdict, big, before any detail."""
-    st.markdown(f"### {md_escape(c.verdict)}")  # no "$...$" maths, no links from a company name
-
-
-def reasons(c: vm.Comparison) -> None:
-    """Why the winner wins, one bullet per cost category."""
-    st.markdown("\n".join(f"- {md_escape(r)}" for r in c.reasons))
+def verdict(c: vm.Comparison, reasons: bool = False) -> None:
+    """The one-sentence verdict, big, before any detail; with ``reasons``, why the winner wins
+    under it, one bullet per cost category (in the same element)."""
+    text = f"### {md_escape(c.verdict)}"  # no "$...$" maths, no links from a company name
+    if reasons:
+        text += "\n\n" + "\n".join(f"- {md_escape(r)}" for r in c.reasons)
+    st.markdown(text)
 
 
 # The option cards as one HTML element, not 25 (a bordered column, a title, a metric and a caption
@@ -107,9 +104,36 @@ def plot(fig, key: str | None = None) -> None:
     st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
 
 
+OPEN_EXPANDERS = "open_expanders"  # the keys of the lazy expanders the user opened
+
+
+def _keep_open_state(key: str) -> None:
+    """Expanders open as the user left them, after a visit to another page too (Streamlit forgets
+    the state of a widget that a run does not draw, so it is kept under OPEN_EXPANDERS as well)."""
+    ss = st.session_state
+    opened = set(ss.get(OPEN_EXPANDERS, ()))
+    if key in ss:
+        (opened.add if ss[key] else opened.discard)(key)
+        ss[OPEN_EXPANDERS] = opened
+    else:
+        ss[key] = key in opened
+
+
+def lazy_expander(label: str, key: str):
+    """An expander whose content is sent only while it is open: returns it when open, else None.
+
+    Opening or closing it reruns the page. A closed one costs the browser one element instead of
+    all of its content on every rerun (the Assumptions page's 59 rows of 4 columns made it 3.7x
+    slower than a bare page). ``label`` must not change while the user works: it is part of the
+    expander's identity, and a new label would close it under the user's hands."""
+    _keep_open_state(key)
+    box = st.expander(label, key=key, on_change="rerun")
+    return box if box.open else None
+
+
 def glossary() -> None:
-    with st.expander("What the terms mean"):
-        st.markdown(
+    if box := lazy_expander("What the terms mean", "glossary_open"):
+        box.markdown(
             "- **CIO**: chief information officer, the person who plans IT and runs IT projects.\n"
             "- **vCIO**: a *virtual* or fractional CIO, a senior IT leader rented by the hour or the "
             "month, usually from an MSP.\n"
@@ -124,11 +148,18 @@ def glossary() -> None:
 
 
 def footer() -> None:
-    st.divider()
-    st.caption(
-        f"Model version {vm.__version__} · costs in US dollars · every assumption, with its "
-        "source, is on the Assumptions page · open source, vendor-neutral."
+    st.caption(  # the rule and the line in one element
+        f"---\n\nModel version {vm.__version__} · costs in US dollars · every assumption, with "
+        "its source, is on the Assumptions page · open source, vendor-neutral."
     )
+
+
+def section(title: str, note: str = "", level: int = 3) -> None:
+    """A heading with its note (what the chart or table under it shows) in small grey type: one
+    element where st.subheader and st.caption make two. Every element costs the browser a redraw
+    on every rerun, and that is most of a page's key-press time (benchmarks/results/pages.md).
+    ``title`` and ``note`` are the app's own text, never the user's (Markdown, not escaped)."""
+    st.markdown(f"{'#' * level} {title}" + (f"\n\n:small[:gray[{note}]]" if note else ""))
 
 
 def non_cost_frame(c: vm.Comparison):

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
+from tests.app.cards import page_title
 from vcio_app import explain
 from vcio_app.compute import FRONTIER_EMPLOYEES
 
@@ -49,7 +50,7 @@ def _risk_table(at: AppTest):
 )
 def test_page_runs_clean(page, charts):
     at = _open(page)
-    assert at.title[0].value
+    assert page_title(at)
     assert not at.warning, [w.value for w in at.warning]
     assert len(_main_charts(at)) == charts
 

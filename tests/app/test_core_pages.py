@@ -9,7 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
-from tests.app.cards import card_values
+from tests.app.cards import card_values, page_title
+from vcio_app import sidebar
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["pages/overview.py", "pages/costs.py", "pages/projects.py", "pages/share.py"]
@@ -36,7 +37,7 @@ def test_page_runs_clean(page):
     at.run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
-    assert at.title[0].value
+    assert page_title(at)
     assert not at.warning, [w.value for w in at.warning]
 
 
@@ -48,6 +49,20 @@ def test_overview_verdict_equals_model():
     metrics = card_values(at)
     assert metrics[0] == vm.money(expected.option(expected.recommended).npv)  # cheapest card first
     assert len(metrics) == len(expected.options)
+    for reason in expected.reasons:  # under the verdict, why the winner wins
+        assert f"- {reason}" in _markdown(at)
+
+
+def test_overview_glossary_is_sent_only_when_opened():
+    at = _app()
+    at.run()
+    assert [e.label for e in at.main.expander] == ["What the terms mean"]
+    assert "rented by the hour" not in _markdown(at)
+    at.session_state["glossary_open"] = True
+    at.run()
+    assert "**vCIO**: a *virtual* or fractional CIO, a senior IT leader rented by the hour" in (
+        _markdown(at)
+    )
 
 
 def test_url_parameters_prefill_the_scenario():
@@ -84,17 +99,46 @@ def test_bad_url_parameter_is_reported_and_the_rest_kept():
         ("select_slider", "in_employees", 400),
         ("slider", "in_projects", 10.0),
         ("slider", "in_years", 9),
-        ("slider", "in_rate_pct", 15.0),
+        ("slider", "shown_in_rate_pct", 15.0),
     ],
 )
 def test_moving_a_main_widget_changes_the_figures(kind, key, value):
     at = _app()
     at.run()
+    if key == "shown_in_rate_pct":  # in "Money settings", drawn only while open
+        assert key not in [s.key for s in at.sidebar.slider]
+        at.session_state[sidebar.MONEY_KEY] = True
+        at.run()
     before = (_markdown(at), card_values(at))
     getattr(at, kind)(key=key).set_value(value).run()
     assert not at.exception
     after = (_markdown(at), card_values(at))
     assert after != before
+
+
+def test_money_settings_keep_their_values_while_closed():
+    """The expander draws its widgets only while open; a value set there stays in use."""
+    at = _app(rate="15")
+    at.run()
+    assert "shown_in_rate_pct" not in [s.key for s in at.sidebar.slider]
+    want = vm.compare(vm.Scenario(discount_rate=0.15)).verdict
+    assert want in _markdown(at)
+    at.session_state[sidebar.MONEY_KEY] = True
+    at.run()
+    at.slider(key="shown_in_rate_pct").set_value(3.0).run()
+    at.number_input(key="shown_in_downtime").set_value(5000.0).run()
+    at.session_state[sidebar.MONEY_KEY] = False
+    for _ in range(3):  # closed: the widgets are gone, their values are not
+        at.run()
+        assert "shown_in_rate_pct" not in [s.key for s in at.sidebar.slider]
+        assert vm.compare(
+            vm.Scenario(discount_rate=0.03, downtime_cost_per_hour=5000)
+        ).verdict in _markdown(at)
+        assert at.query_params["rate"] == "3"
+    at.session_state[sidebar.MONEY_KEY] = True
+    at.run()
+    assert at.slider(key="shown_in_rate_pct").value == 3.0
+    assert at.number_input(key="shown_in_downtime").value == 5000.0
 
 
 def test_preset_fills_the_sidebar_and_named_projects():
@@ -125,7 +169,10 @@ def test_costs_table_matches_model():
 def test_sidebar_has_a_margin_chart_beside_each_main_slider():
     at = _app()
     at.run()
-    svgs = [m.value for m in at.sidebar.markdown if m.value.startswith("<svg")]
+    at.session_state[sidebar.MONEY_KEY] = True  # the discount rate and downtime are in there
+    at.run()
+    svgs = [m.value for m in at.sidebar.markdown if "<svg" in m.value]
+    assert "how far ahead the cheapest option stays" in svgs[0].split("<svg")[0]  # how to read them
     labels = [svg.split('aria-label="')[1].split(":")[0] for svg in svgs]
     assert labels == [
         "Employees", "IT projects a year", "Years to compare", "Discount rate",

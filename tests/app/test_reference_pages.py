@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
-from tests.app.cards import card_values
+from tests.app.cards import card_values, page_title, section_titles
 from vcio_app import assumptions_view as av
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,14 +66,34 @@ def _expected(overrides: dict[str, float]) -> tuple[str, list[str]]:
 # ------------------------------------------------------------------------------ the page itself
 def test_assumptions_page_shows_every_assumption_with_an_input():
     at = _page()
-    assert at.title[0].value == "Assumptions"
+    assert page_title(at) == "Assumptions"
     assert not at.error and not at.warning
     text = _text(at)
     for key, label in LABELS.items():
         assert label in text, f"{key}: label {label!r} not on the page"
         assert at.number_input(key=av.PREFIX + key).label == label
-    assert "How the model works" in [s.value for s in at.subheader]
+    assert "How the model works" in section_titles(at)
     assert "All values are at their defaults" in text
+
+
+def test_method_sections_after_the_first_are_sent_only_when_opened():
+    method = (ROOT / "docs" / "method.md").read_text(encoding="utf-8")
+    sections = [s.partition("\n") for s in method.split("\n## ")[1:]]
+    at = _page(open_all=False)
+    first_title, _, first_body = sections[0]
+    assert f"#### {first_title}" in _text(at)  # the first one is open, as a heading
+    assert first_body.strip().splitlines()[0].replace("\\", "") in _text(at)
+    labels = [e.label for e in at.expander]
+    later = [t for t, _, _ in sections[1:]]
+    assert later and all(t in labels for t in later)
+    title, _, body = sections[3]
+    line = next(ln for ln in body.splitlines() if len(ln) > 40).replace("\\", "")
+    assert line not in _text(at), "a closed section's text was sent"
+    at.session_state[f"{av.DOC_PREFIX}method.md_3"] = True  # numbered from the first section
+    at.run()
+    assert not at.exception, at.exception
+    assert line in _text(at)
+    assert [e.label for e in at.expander].count(title) == 1
 
 
 def test_groups_are_closed_at_first_and_draw_their_rows_only_when_opened():

@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
+from tests.app.cards import page_title, section_titles
 from vcio_app import brand as br
 from vcio_app import share
 
@@ -58,9 +59,9 @@ def _text(at: AppTest) -> str:
 
 def test_page_runs_clean(harness):
     at = _run(harness)
-    assert at.title[0].value == "Share and export"
+    assert page_title(at) == "Share and export"
     assert not at.error and not at.warning
-    assert [s.value for s in at.subheader] == [
+    assert section_titles(at) == [
         "Link to this scenario", "Reports to leave behind", "Scenario file", "Saved scenarios",
         "Brand and rate card for this session",
     ]  # fmt: skip
@@ -121,7 +122,7 @@ def test_presentation_mode_hides_uploads_and_internal_notes(harness):
     assert br.load_brand().internal_notes in _text(at)
     at = _run(harness, presentation=True)
     assert not at.get("file_uploader")
-    assert "Brand and rate card" not in [s.value for s in at.subheader]
+    assert "Brand and rate card for this session" not in section_titles(at)
     assert br.load_brand().internal_notes not in _text(at)
     assert all("Floor" not in d.value.to_string() for d in at.dataframe)
 
@@ -168,4 +169,4 @@ def test_share_page_through_app():
     at.run()
     at.switch_page("pages/share.py").run()
     assert not at.exception, at.exception
-    assert at.title[0].value == "Share and export"
+    assert page_title(at) == "Share and export"

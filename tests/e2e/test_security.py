@@ -133,7 +133,7 @@ from vcio_app import share_view
 def _boom(*args, **kwargs):
     raise RuntimeError("{SECRET} in /srv/app/vcio_app/secret_path.py")
 
-share_view.brand_header = _boom
+share_view.app_header = _boom
 runpy.run_path({str(ROOT / "app.py")!r}, run_name="__main__")
 """
 

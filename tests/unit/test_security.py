@@ -269,7 +269,7 @@ def test_the_scan_would_see_them():
 
 # The one st.markdown that may carry HTML: the margin charts' SVG, which st.html would strip
 # (its sanitiser drops SVG). Built only by charts.slider_sparkline, which escapes its text.
-RAW_MARKDOWN = {("sidebar.py", "compute.sparkline(sc.model_dump_json(), field, value, log_x, relative)")}
+RAW_MARKDOWN = {("sidebar.py", "SPARK_NOTE + chart if first else chart")}
 
 
 def _sink(path: Path, node: ast.Call) -> tuple[str, str]:
@@ -277,10 +277,11 @@ def _sink(path: Path, node: ast.Call) -> tuple[str, str]:
 
 
 def test_user_text_reaches_html_only_through_st_html_with_escaping():
-    """Only four places write HTML: the brand strip (escaped in brand.header_html), the
-    presentation CSS (a checked colour), the option cards (names from options.csv, escaped in
-    ui.cards_html) and the sidebar's margin charts (SVG through st.markdown, escaped in
-    charts.slider_sparkline, tested in test_charts). No other raw HTML, no components.html."""
+    """Only three places write HTML: the brand strip (escaped in brand.header_html, with the
+    presentation CSS built from a checked colour), the option cards (names from options.csv,
+    escaped in ui.cards_html) and the sidebar's margin charts (SVG through st.markdown, escaped
+    in charts.slider_sparkline, tested in test_charts; the note above the first is a constant).
+    No other raw HTML, no components.html."""
     found = []
     for path in _sources():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -294,9 +295,8 @@ def test_user_text_reaches_html_only_through_st_html_with_escaping():
                 if raw or name.endswith(("st.html", "components.html", "components.v1.html")):
                     found.append(_sink(path, node))
     assert sorted(found) == [
-        ("share_view.py", "br.header_html(brand)"),
-        ("share_view.py", "f'<style>{br.presentation_css(session_brand().accent_color)}</style>'"),
-        ("sidebar.py", "compute.sparkline(sc.model_dump_json(), field, value, log_x, relative)"),
+        ("share_view.py", "br.header_html(brand, extra_css=extra)"),
+        ("sidebar.py", "SPARK_NOTE + chart if first else chart"),
         ("ui.py", "cards_html(c)"),
     ]
     c = vm.compare(Scenario())
@@ -359,7 +359,7 @@ def _boom(*_a, **_k):
 def test_an_exception_in_the_app_shows_no_details_under_clouds_config(cloud_config, monkeypatch):
     from vcio_app import share_view
 
-    monkeypatch.setattr(share_view, "brand_header", _boom)  # app.py calls it on every page
+    monkeypatch.setattr(share_view, "app_header", _boom)  # app.py calls it on every page
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     assert at.exception, "the forced exception did not happen"
@@ -377,7 +377,7 @@ def test_without_the_line_in_app_py_clouds_config_would_leak(cloud_config, monke
 
     from vcio_app import share_view
 
-    monkeypatch.setattr(share_view, "brand_header", _boom)
+    monkeypatch.setattr(share_view, "app_header", _boom)
     monkeypatch.setattr(st, "set_option", lambda *a, **k: None)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
