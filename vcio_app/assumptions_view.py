@@ -315,20 +315,22 @@ def _size_table_rows(name: str, money: bool) -> tuple[str, ...]:
 
 
 def size_tables(a: vm.Assumptions, employees: int) -> None:
-    """The four values that depend on company size, with their sources, one under the other (the
-    sources are long: side by side, the tables overflowed each other)."""
+    """The four values that depend on company size, with their sources, one under the other in
+    one element (side by side, their long sources made the tables overflow each other)."""
+    blocks = []
     for name in (t for t in TABLE_SCALES if t in a.tables):
         t, scale = a.tables[name], a.items[TABLE_SCALES[name]]
         money = t.unit.startswith("USD")
         now = float(t.at(employees)) * a[scale.key]
         lines = _size_table_rows(name, money)
         scaled = "" if a[scale.key] == 1 else f", the table times {_plain(a[scale.key], 2)}"
-        st.markdown(
+        blocks.append(
             f"**{TABLE_TITLES.get(name, name)}**, {_md(unit_words(t.unit).replace('$', 'dollars'))}"
             + _md(f"  \nAt {employees:,} employees: **{amount(now, t.unit)}**{scaled}.")
             + "\n\n"
             + "\n".join(lines)
         )
+    st.markdown("\n\n".join(blocks))
 
 
 def render_doc(name: str, sections_open: int | None = None) -> None:
@@ -339,14 +341,19 @@ def render_doc(name: str, sections_open: int | None = None) -> None:
         st.markdown(text)
         return
     parts = re.split(r"^## ", text, flags=re.MULTILINE)
-    if parts[0].strip():
-        st.markdown(parts[0])
+    shown = [parts[0]] if parts[0].strip() else []
     for i, part in enumerate(parts[1:]):
         title, _, body = part.partition("\n")
         if i < sections_open:
-            st.markdown(f"#### {title.strip()}\n{body}")
-        elif box := ui.lazy_expander(title.strip(), f"{DOC_PREFIX}{name}_{i}"):
+            shown.append(f"#### {title.strip()}\n{body}")
+            continue
+        if shown:  # the open part as one element
+            st.markdown("\n\n".join(shown))
+            shown = []
+        if box := ui.lazy_expander(title.strip(), f"{DOC_PREFIX}{name}_{i}"):
             box.markdown(body)
+    if shown:
+        st.markdown("\n\n".join(shown))
 
 
 def verdict_line(c: vm.Comparison) -> None:
