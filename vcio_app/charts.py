@@ -16,6 +16,7 @@ Conventions, the same on every chart:
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import math
@@ -848,8 +849,8 @@ def _runs(winners) -> list[tuple[int, int]]:
 def slider_sparkline(curve_df: pd.DataFrame, current_value: float, log_x: bool = False,
                      value_format: str | Callable[[float], str] | None = None,
                      relative: bool = False, current_winner: str | None = None,
-                     label: str = "") -> str:
-    """A tiny chart for under a slider, as inline SVG: the winner's margin across its range.
+                     label: str = "", as_img: bool = False) -> str:
+    """A tiny chart for under a slider, as SVG: the winner's margin across its range.
 
     ``curve_df`` comes from ``vcio_model.slider_curve`` (columns ``value``, ``winner``,
     ``margin``). The line is split into one run per winner, in that winner's colour and filled
@@ -869,6 +870,11 @@ def slider_sparkline(curve_df: pd.DataFrame, current_value: float, log_x: bool =
 
     SVG rather than Plotly: five of these are on every page and change with every input, and a
     browser redraws an SVG of a few dozen shapes far faster than five Plotly charts.
+
+    With ``as_img=True`` the SVG comes as an ``<img>`` (a data URI) for ``st.html``: its
+    ``alt`` is the chart's name, its ``title`` (the hover text) every stretch's line and the
+    dot's. Streamlit re-parses Markdown on every rerun, raw SVG through a full HTML parser, and
+    three of these through ``st.markdown`` took ~17 ms of each key press; an image is cheap.
     """
     df = curve_df.sort_values("value", kind="stable", ignore_index=True)
     x = df["value"].to_numpy(float)
@@ -909,11 +915,13 @@ def slider_sparkline(curve_df: pd.DataFrame, current_value: float, log_x: bool =
     # of a key press's main-thread time on the About page, against 7 ms for these).
     edges = [sx(tx[0]) - SPARK_PAD, *((sx(a) + sx(b)) / 2 for a, b in zip(tx[:-1], tx[1:], strict=True)),
              sx(tx[-1]) + SPARK_PAD]
+    tips = []
     for a, b in _runs(w):
         span_text = _format_value(value_format, x[a])
         if b - a > 1:
             span_text += f" to {_format_value(value_format, x[b - 1])}"
         tip = f"{span_text}: {_name(w[a])} cheapest, by up to {money(float(dollars[a:b].max()))}"
+        tips.append(tip)
         shapes.append(
             f'<rect x="{edges[a]:.1f}" y="0" width="{edges[b] - edges[a]:.1f}" '
             f'height="{SPARK_H}" fill="#000" fill-opacity="0"><title>{html.escape(tip)}</title>'
@@ -928,10 +936,18 @@ def slider_sparkline(curve_df: pd.DataFrame, current_value: float, log_x: bool =
         f'<circle cx="{sx(tc)}" cy="{sy(cur_margin)}" r="5.5" fill="{_color(cw)}" '
         f'stroke="#111111" stroke-width="2"><title>{html.escape(you)}</title></circle>'
     )
-    name = html.escape(f"{label}: " if label else "")
-    return (
+    name = f"{label}: " if label else ""
+    aria = f"{name}how far ahead the cheapest option stays across the range. {you}."
+    svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SPARK_W} {SPARK_H}" '
-        'role="img" '
-        f'aria-label="{name}how far ahead the cheapest option stays across the range. '
-        f'{html.escape(you)}.">{"".join(shapes)}</svg>'
+        f'role="img" aria-label="{html.escape(aria)}">{"".join(shapes)}</svg>'
+    )
+    if not as_img:
+        return svg
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (
+        f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(aria)}" '
+        # one line each; "&#10;" is a line break that HTML and XML parsers both keep
+        f'title="{"&#10;".join(html.escape(t) for t in [you, *tips])}" '
+        'style="display:block;width:100%;height:auto"/>'
     )

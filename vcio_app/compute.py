@@ -67,7 +67,8 @@ SPARK_TEXT = {
 def sparkline(
     scenario_json: str, field: str, value: float, log_x: bool = False, relative: bool = False
 ) -> str:
-    """The sidebar's margin chart for one slider, as SVG (see ``charts.slider_sparkline``)."""
+    """The sidebar's margin chart for one slider, an SVG image for ``st.html`` (see
+    ``charts.slider_sparkline``)."""
     label, value_format = SPARK_TEXT[field]
     return charts.slider_sparkline(
         slider_curve(scenario_json, field),
@@ -77,6 +78,7 @@ def sparkline(
         relative=relative,
         current_winner=compare(scenario_json).recommended,
         label=label,
+        as_img=True,
     )
 
 

@@ -22,8 +22,10 @@ def _on_preset() -> None:
 
 # How to read the margin charts, in small grey type above the first one (one element with it).
 SPARK_NOTE = (
-    ":small[:gray[The small chart under a slider shows how far ahead the cheapest option stays "
-    "across that slider's range; its colour is the option that wins there, the dot is you.]]\n\n"
+    '<p style="font-size:.875rem;color:#4f5660;line-height:1.5;margin:0 0 .5rem">'
+    "The small chart under a slider shows how far ahead the cheapest option stays across that "
+    "slider's range; its colour is the option that wins there, the dot is you. Hover over it "
+    "for the figures.</p>"
 )
 
 
@@ -35,13 +37,10 @@ def _spark(
     relative: bool = False,
     first: bool = False,
 ) -> None:
-    """The margin chart under a slider: inline SVG, one light element (``compute.sparkline``).
-
-    Through st.markdown, not st.html, whose sanitiser drops SVG; the SVG's text is escaped where
-    it is built (charts.slider_sparkline), and tests/unit/test_security.py allows this one call.
-    """
+    """The margin chart under a slider: an SVG image in ``st.html``, one light element
+    (``compute.sparkline``; its text is escaped where it is built, charts.slider_sparkline)."""
     chart = compute.sparkline(sc.model_dump_json(), field, value, log_x, relative)
-    st.markdown(SPARK_NOTE + chart if first else chart, unsafe_allow_html=True)
+    st.html(SPARK_NOTE + chart if first else chart)
 
 
 def _keep(key: str) -> None:

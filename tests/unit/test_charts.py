@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 import math
@@ -469,12 +470,34 @@ def test_slider_sparkline_formats_and_relative_margin():
     assert "$" in rel.find(f"{SVG}rect/{SVG}title").text  # hover still gives dollars
 
 
+def test_slider_sparkline_as_an_image_carries_the_same_chart_and_its_words():
+    """The sidebar's form: an <img> whose data URI is the SVG above, named by its alt text, with
+    every stretch's line and the dot's as its hover text."""
+    curve = slider_curve(Scenario(), "years")
+    rec = compare(Scenario()).recommended
+    args = dict(value_format="{:.0f} years", label="Years to compare", current_winner=rec)
+    svg = charts.slider_sparkline(curve, 5, **args)
+    img = ET.fromstring(charts.slider_sparkline(curve, 5, as_img=True, **args))
+    assert img.tag == "img"
+    prefix = "data:image/svg+xml;base64,"
+    assert img.get("src").startswith(prefix)
+    assert base64.b64decode(img.get("src")[len(prefix):]).decode("utf-8") == svg
+    root = _svg(svg)
+    assert img.get("alt") == root.get("aria-label")
+    lines = img.get("title").split("\n")
+    assert lines[0] == root.find(f"{SVG}circle/{SVG}title").text  # "You, 5 years: ..."
+    assert lines[1:] == [r.find(f"{SVG}title").text for r in root.findall(f"{SVG}rect")]
+
+
 def test_slider_sparkline_escapes_its_text():
     curve = slider_curve(Scenario(), "years")
-    text = charts.slider_sparkline(curve, 5, value_format=lambda v: "<script>x()</script>",
-                                   label='"><img src=x onerror=y()>')
+    bad = dict(value_format=lambda v: "<script>x()</script>", label='"><img src=x onerror=y()>')
+    text = charts.slider_sparkline(curve, 5, **bad)
     assert "<script>" not in text and "<img" not in text
     _svg(text)
+    img = charts.slider_sparkline(curve, 5, as_img=True, **bad)
+    assert "<script>" not in img and "<img src=x" not in img and img.count("<img") == 1
+    assert ET.fromstring(img).get("alt").startswith('"><img src=x')  # as text, not markup
 
 
 # ---------------------------------------------------------------------------------- schema

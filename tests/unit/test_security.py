@@ -253,7 +253,7 @@ def test_no_module_unpickles_or_evaluates_anything():
                         problems.append(f"{where}:{node.lineno} allows pickle")
                     if k.arg == "unsafe_allow_html" and not (
                         isinstance(k.value, ast.Constant) and k.value.value is False
-                    ) and _sink(path, node) not in RAW_MARKDOWN:
+                    ):
                         problems.append(f"{where}:{node.lineno} renders raw HTML from markdown")
     assert problems == []
 
@@ -267,11 +267,6 @@ def test_the_scan_would_see_them():
     assert {"eval", "yaml.load", "st.markdown"} <= set(calls)
 
 
-# The one st.markdown that may carry HTML: the margin charts' SVG, which st.html would strip
-# (its sanitiser drops SVG). Built only by charts.slider_sparkline, which escapes its text.
-RAW_MARKDOWN = {("sidebar.py", "SPARK_NOTE + chart if first else chart")}
-
-
 def _sink(path: Path, node: ast.Call) -> tuple[str, str]:
     return path.name, ast.unparse(node.args[0]) if node.args else ""
 
@@ -279,9 +274,9 @@ def _sink(path: Path, node: ast.Call) -> tuple[str, str]:
 def test_user_text_reaches_html_only_through_st_html_with_escaping():
     """Only three places write HTML: the brand strip (escaped in brand.header_html, with the
     presentation CSS built from a checked colour), the option cards (names from options.csv,
-    escaped in ui.cards_html) and the sidebar's margin charts (SVG through st.markdown, escaped
-    in charts.slider_sparkline, tested in test_charts; the note above the first is a constant).
-    No other raw HTML, no components.html."""
+    escaped in ui.cards_html) and the sidebar's margin charts (SVG images, their text escaped in
+    charts.slider_sparkline, tested in test_charts; the note above the first is a constant).
+    No raw HTML in Markdown, no components.html."""
     found = []
     for path in _sources():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
