@@ -1,8 +1,9 @@
-"""Entry point: page set-up, the page the user asked for, then the shared header and sidebar."""
+"""Entry point: page set-up, the pages, and the one the user asked for run inside the app's
+chrome (vcio_app/chrome.py: header, sidebar, address bar, footer)."""
 
 import streamlit as st
 
-from vcio_app import boot, share_view, sidebar, state, ui
+from vcio_app import boot, chrome
 
 st.set_option("client.showErrorDetails", "none")  # Cloud forces "false", which shows tracebacks
 boot.ensure_entry_point()
@@ -24,17 +25,4 @@ PAGES = [
     st.Page("pages/about.py", title="About", icon="ℹ️", url_path="about"),
 ]
 
-page = st.navigation(PAGES)
-state.init_state()
-sidebar.settle_inputs()
-# The page first, its verdict before anything else: the browser draws the elements of a run in
-# the order they come, and each one before the verdict (the sidebar's dozen widgets, the header)
-# delays it. The widgets' values are in session state before they are drawn, and the header keeps
-# its place (a container), so nothing moves or blinks.
-header = st.container(horizontal=True, vertical_alignment="center", gap="medium")
-page.run()
-scenario = sidebar.render_inputs()
-with header:
-    share_view.app_header()
-state.sync_url(scenario)
-ui.footer()
+chrome.run(st.navigation(PAGES))

@@ -54,7 +54,7 @@ sys.path.insert(0, {root!r})
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
-from vcio_app import compute, share_view, sidebar, state, ui
+from vcio_app import chrome, compute, state, ui
 
 def _verdict_only():
     sc = state.current_scenario()
@@ -69,16 +69,7 @@ if not st.session_state.get("page_config_sent"):
     st.set_page_config(page_title="floor", layout="wide")
     st.session_state["page_config_sent"] = True
 _stubs = [st.Page(lambda: None, title=f"Page {{i}}", icon="📄", url_path=f"p{{i}}") for i in range(8)]
-page = st.navigation([st.Page(_verdict_only, title="Overview", icon="🧭", default=True), *_stubs])
-state.init_state()
-sidebar.settle_inputs()
-header = st.container(horizontal=True, vertical_alignment="center", gap="medium")
-page.run()
-scenario = sidebar.render_inputs()
-with header:
-    share_view.app_header()
-state.sync_url(scenario)
-ui.footer()
+chrome.run(st.navigation([st.Page(_verdict_only, title="Overview", icon="🧭", default=True), *_stubs]))
 """
 
 
