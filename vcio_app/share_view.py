@@ -223,7 +223,7 @@ def brand_section() -> None:
     )
     if brand.internal_notes:
         st.info(
-            f"Internal note (hidden in presentation mode): {brand.internal_notes}",
+            f"Internal note (hidden in presentation mode): {md_escape(brand.internal_notes)}",
             icon=":material/lock:",
         )
     with st.container(horizontal=True):
@@ -245,7 +245,7 @@ def brand_section() -> None:
 
 # ---------------------------------------------------------------------------------- app chrome
 def app_header() -> None:
-    """The strip on top of every page, in the container app.py keeps for it: the MSP's logo,
+    """The strip on top of every page, in the container chrome.run keeps for it: the MSP's logo,
     name and contact line, and the presentation switch. Three elements in one row (a horizontal
     container, not columns): every element costs the browser work on every rerun."""
     brand = session_brand()

@@ -18,6 +18,7 @@ import vcio_model as vm
 from tests.app.cards import page_title, section_titles
 from vcio_app import brand as br
 from vcio_app import share
+from vcio_app.ui import md_escape
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "pages" / "share.py"
@@ -119,11 +120,12 @@ def test_saving_without_a_name_is_refused(harness):
 def test_presentation_mode_hides_uploads_and_internal_notes(harness):
     at = _run(harness)
     assert "Floor $180/h" in at.dataframe[0].value.to_string()  # the rate card, for the team
-    assert br.load_brand().internal_notes in _text(at)
+    notes = md_escape(br.load_brand().internal_notes)  # brand text is shown escaped
+    assert notes in _text(at)
     at = _run(harness, presentation=True)
     assert not at.get("file_uploader")
     assert "Brand and rate card for this session" not in section_titles(at)
-    assert br.load_brand().internal_notes not in _text(at)
+    assert notes not in _text(at)
     assert all("Floor" not in d.value.to_string() for d in at.dataframe)
 
 
