@@ -27,6 +27,7 @@ import contextlib
 import datetime as dt
 import importlib.util
 import os
+import subprocess
 import sys
 import tempfile
 import textwrap
@@ -123,6 +124,14 @@ def run(presses: int, warmup: int = 2) -> dict[str, dict]:
     return {name: bp.stats(v) for name, v in got.items()}
 
 
+def _commit() -> str:
+    out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                         text=True, check=False)  # fmt: skip
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "vcio_app", "app.py"], cwd=ROOT,
+                           capture_output=True, text=True, check=False).stdout.strip()  # fmt: skip
+    return (out.stdout.strip() or "?") + (" with uncommitted changes" if dirty else "")
+
+
 def report(res: dict[str, dict], presses: int, load: float) -> str:
     bp = _bench_pages()
     bare = res["bare"]["median"]
@@ -130,7 +139,7 @@ def report(res: dict[str, dict], presses: int, load: float) -> str:
         f"# The floor under every page (bench_floor.py, "
         f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC)",
         "",
-        f"Machine: {bp.machine_note([f'{load:.2f}'])}.",
+        f"Machine: {bp.machine_note([f'{load:.2f}'])}. App at {_commit()}.",
         "",
         f"Key press on the slider to the line of text changed, {presses} presses per variant "
         "after 2 warm-up, all variants pressed in turn in the same rounds.",
