@@ -910,9 +910,9 @@ def slider_sparkline(curve_df: pd.DataFrame, current_value: float, log_x: bool =
             'stroke-linejoin="round"/>'
         )
     # hover: one full-height strip per run of the same winner, titled with the range it covers,
-    # the winner and its widest lead there. One strip per point would say more, but it made the
-    # five charts four times the markup, and the browser re-parses them on every rerun (34 ms
-    # of a key press's main-thread time on the About page, against 7 ms for these).
+    # the winner and its widest lead there (one strip per point made four times the markup).
+    # Inline, the SVG shows these titles itself; as an image (the sidebar), the same lines go
+    # into the image's own title below.
     edges = [sx(tx[0]) - SPARK_PAD, *((sx(a) + sx(b)) / 2 for a, b in zip(tx[:-1], tx[1:], strict=True)),
              sx(tx[-1]) + SPARK_PAD]
     tips = []
