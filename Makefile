@@ -53,8 +53,9 @@ axe: ## Fetch axe-core from npm for the accessibility tests (they skip without i
 			|| echo "WARNING: npm could not install axe-core: accessibility scans will be skipped"; \
 	else echo "WARNING: npm not found: accessibility scans will be skipped"; fi
 
-test: venv chromium axe ## Lint, then run all tests (unit, AppTest and browser)
+test: venv chromium axe ## Lint and check formatting, then run all tests (unit, AppTest and browser)
 	$(VPY) -m ruff check .
+	$(VPY) -m ruff format --check .
 	$(VPY) -m pytest $(PYTEST_ARGS)
 
 lint: venv ## Check code and formatting without changing files

@@ -33,9 +33,21 @@ from plotly.utils import PlotlyJSONEncoder
 from vcio_model import CATEGORIES, CATEGORY_LABELS, in_sentence, load_assumptions, money
 
 __all__ = [
-    "CATEGORY_COLORS", "FLIP_COLOR", "breakdown_stacked", "category_colors", "cost_bars",
-    "crossover_curves", "crossovers", "cumulative_lines", "frontier_map", "option_colors",
-    "per_employee_bars", "risk_distributions", "risk_range_bars", "slider_sparkline", "tornado",
+    "CATEGORY_COLORS",
+    "FLIP_COLOR",
+    "breakdown_stacked",
+    "category_colors",
+    "cost_bars",
+    "crossover_curves",
+    "crossovers",
+    "cumulative_lines",
+    "frontier_map",
+    "option_colors",
+    "per_employee_bars",
+    "risk_distributions",
+    "risk_range_bars",
+    "slider_sparkline",
+    "tornado",
 ]
 
 FONT_FAMILY = '"Source Sans Pro", "Source Sans 3", "Segoe UI", Helvetica, Arial, sans-serif'
@@ -94,7 +106,7 @@ def _name(option_id: str) -> str:
 
 def _rgba(hex_color: str, alpha: float) -> str:
     h = hex_color.lstrip("#")
-    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
     return f"rgba({r},{g},{b},{alpha})"
 
 
@@ -112,19 +124,33 @@ def _npv_axis_title(years: int | None) -> str:
 # ternary, 3-D, map and colour-scale settings, and its defaults for the trace types drawn here.
 # Copying (and validating) the whole template into every figure took ~12 ms a figure and added
 # ~7 kB to each chart sent to the browser; this subset draws the same and takes ~3 ms.
-_TEMPLATE_LAYOUT = ("annotationdefaults", "autotypenumbers", "colorway", "font", "hoverlabel",
-                    "hovermode", "paper_bgcolor", "plot_bgcolor", "shapedefaults", "title",
-                    "xaxis", "yaxis")
+_TEMPLATE_LAYOUT = (
+    "annotationdefaults",
+    "autotypenumbers",
+    "colorway",
+    "font",
+    "hoverlabel",
+    "hovermode",
+    "paper_bgcolor",
+    "plot_bgcolor",
+    "shapedefaults",
+    "title",
+    "xaxis",
+    "yaxis",
+)
 _TEMPLATE_TRACES = ("bar", "heatmap", "scatter", "violin")
 
 
 @lru_cache(maxsize=1)
 def _template_json() -> str:
     full = pio.templates["plotly_white"].to_plotly_json()
-    return json.dumps({
-        "layout": {k: v for k, v in full["layout"].items() if k in _TEMPLATE_LAYOUT},
-        "data": {k: v for k, v in full["data"].items() if k in _TEMPLATE_TRACES},
-    }, cls=PlotlyJSONEncoder)
+    return json.dumps(
+        {
+            "layout": {k: v for k, v in full["layout"].items() if k in _TEMPLATE_LAYOUT},
+            "data": {k: v for k, v in full["data"].items() if k in _TEMPLATE_TRACES},
+        },
+        cls=PlotlyJSONEncoder,
+    )
 
 
 def template() -> dict:
@@ -166,23 +192,39 @@ def _update_axes(layout: dict, letter: str, patch: dict) -> dict:
     return layout
 
 
-def _style(layout: dict, height: int = 460, money_axis: str | None = None,
-           legend: bool = True) -> dict:
+def _style(
+    layout: dict, height: int = 460, money_axis: str | None = None, legend: bool = True
+) -> dict:
     """The shared look, merged into ``layout`` (returned): white, large type, legend on top, money
     ticks like $1.2M."""
-    _merge(layout, dict(
-        height=height,
-        font=dict(family=FONT_FAMILY, size=FONT_SIZE, color=TEXT_COLOR),
-        margin=dict(l=10, r=30, t=60 if legend else 20, b=10),
-        showlegend=legend,
-        legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom",
-                    font=dict(size=TICK_SIZE), title=dict(text=""),
-                    bgcolor="rgba(255,255,255,0)"),
-        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=TICK_SIZE), align="left"),
-        separators=".,",
-    ))
-    axis = dict(tickfont=dict(size=TICK_SIZE), title=dict(font=dict(size=FONT_SIZE)),
-                gridcolor=GRID_COLOR, zerolinecolor="#BBBBC2", automargin=True)
+    _merge(
+        layout,
+        dict(
+            height=height,
+            font=dict(family=FONT_FAMILY, size=FONT_SIZE, color=TEXT_COLOR),
+            margin=dict(l=10, r=30, t=60 if legend else 20, b=10),
+            showlegend=legend,
+            legend=dict(
+                orientation="h",
+                x=0,
+                xanchor="left",
+                y=1.02,
+                yanchor="bottom",
+                font=dict(size=TICK_SIZE),
+                title=dict(text=""),
+                bgcolor="rgba(255,255,255,0)",
+            ),
+            hoverlabel=dict(font=dict(family=FONT_FAMILY, size=TICK_SIZE), align="left"),
+            separators=".,",
+        ),
+    )
+    axis = dict(
+        tickfont=dict(size=TICK_SIZE),
+        title=dict(font=dict(size=FONT_SIZE)),
+        gridcolor=GRID_COLOR,
+        zerolinecolor="#BBBBC2",
+        automargin=True,
+    )
     _update_axes(layout, "x", axis)
     _update_axes(layout, "y", dict(axis, ticklabelstandoff=6))
     if money_axis is not None:
@@ -202,8 +244,7 @@ def _hbar(**props) -> dict:
 def _legend_entry(name: str, marker: dict, kind: str = "scatter") -> dict:
     """A trace with no data, only there to put ``name`` and a marker in the legend."""
     props = dict(mode="markers") if kind == "scatter" else {}
-    return dict(type=kind, x=[None], y=[None], **props, name=name, marker=marker,
-                hoverinfo="skip")
+    return dict(type=kind, x=[None], y=[None], **props, name=name, marker=marker, hoverinfo="skip")
 
 
 def _label(x, y, text: str, **props) -> dict:
@@ -219,8 +260,9 @@ def _vertical(kind: str, x0: float, x1: float, **props) -> dict:
 
 def _rows_axis(tickvals: list, ticktext: list, **props) -> dict:
     """A y axis of labelled rows (one tick each, labelled ``ticktext``), the first on top."""
-    return dict(autorange="reversed", tickmode="array", tickvals=tickvals, ticktext=ticktext,
-                **props)
+    return dict(
+        autorange="reversed", tickmode="array", tickvals=tickvals, ticktext=ticktext, **props
+    )
 
 
 def _bold_winner(opts, win: str) -> list[str]:
@@ -229,8 +271,9 @@ def _bold_winner(opts, win: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------- comparison
-def _option_bars(comparison, values: dict[str, float], axis_title: str, hover_what: str,
-                 hover_unit: str = "") -> go.Figure:
+def _option_bars(
+    comparison, values: dict[str, float], axis_title: str, hover_what: str, hover_unit: str = ""
+) -> go.Figure:
     """Horizontal bars, one per option, cheapest at the top, the recommended option highlighted."""
     opts = sorted(comparison.options, key=lambda o: values[o.id])
     best = min(values[o.id] for o in opts)
@@ -244,18 +287,31 @@ def _option_bars(comparison, values: dict[str, float], axis_title: str, hover_wh
             labels.append(f"{money(v)}  (+{money(v - best)})")
         else:
             labels.append(money(v))
-        hover.append(f"<b>{o.name}</b><br>{hover_what}: {money(v, exact=True)}{hover_unit}"
-                     + ("<br>Recommended" if o.id == win else
-                        f"<br>{money(v - best, exact=True)} more than the cheapest"))
+        hover.append(
+            f"<b>{o.name}</b><br>{hover_what}: {money(v, exact=True)}{hover_unit}"
+            + (
+                "<br>Recommended"
+                if o.id == win
+                else f"<br>{money(v - best, exact=True)} more than the cheapest"
+            )
+        )
     y = [o.short_name for o in opts]
     bars = _hbar(
-        x=[values[o.id] for o in opts], y=y, name=axis_title,
-        marker=dict(color=[o.color for o in opts],
-                    opacity=[1.0 if o.id == win else FADED_OPACITY for o in opts],
-                    line=dict(color=["#222222" if o.id == win else "rgba(0,0,0,0)" for o in opts],
-                              width=2)),
-        text=labels, textposition="outside", textfont=dict(size=FONT_SIZE), cliponaxis=False,
-        hovertext=hover, hovertemplate=_HOVERTEXT, customdata=[o.id for o in opts],
+        x=[values[o.id] for o in opts],
+        y=y,
+        name=axis_title,
+        marker=dict(
+            color=[o.color for o in opts],
+            opacity=[1.0 if o.id == win else FADED_OPACITY for o in opts],
+            line=dict(color=["#222222" if o.id == win else "rgba(0,0,0,0)" for o in opts], width=2),
+        ),
+        text=labels,
+        textposition="outside",
+        textfont=dict(size=FONT_SIZE),
+        cliponaxis=False,
+        hovertext=hover,
+        hovertemplate=_HOVERTEXT,
+        customdata=[o.id for o in opts],
     )
     top = max(values.values())
     layout = dict(
@@ -264,8 +320,9 @@ def _option_bars(comparison, values: dict[str, float], axis_title: str, hover_wh
         yaxis=_rows_axis(y, _bold_winner(opts, win)),
         bargap=0.3,
     )
-    return _figure([bars], _style(layout, height=110 + 62 * len(opts), money_axis="x",
-                                  legend=False))
+    return _figure(
+        [bars], _style(layout, height=110 + 62 * len(opts), money_axis="x", legend=False)
+    )
 
 
 def cost_bars(comparison) -> go.Figure:
@@ -274,15 +331,17 @@ def cost_bars(comparison) -> go.Figure:
     One horizontal ``Bar`` trace; bar labels give the rounded cost and the extra over the cheapest.
     """
     values = {o.id: o.npv for o in comparison.options}
-    return _option_bars(comparison, values, _npv_axis_title(comparison.years),
-                        "Cost in today's money (NPV)")
+    return _option_bars(
+        comparison, values, _npv_axis_title(comparison.years), "Cost in today's money (NPV)"
+    )
 
 
 def per_employee_bars(comparison) -> go.Figure:
     """Cost per employee per year (undiscounted total / employees / years), cheapest at the top."""
     values = {o.id: o.cost_per_employee_year for o in comparison.options}
-    return _option_bars(comparison, values, "Cost per employee per year",
-                        "Cost per employee per year", "")
+    return _option_bars(
+        comparison, values, "Cost per employee per year", "Cost per employee per year", ""
+    )
 
 
 def breakdown_stacked(comparison) -> go.Figure:
@@ -299,22 +358,43 @@ def breakdown_stacked(comparison) -> go.Figure:
     bars = []
     for c in CATEGORIES:
         xs = [float(totals.get((o.id, c), 0.0)) for o in opts]
-        bars.append(_hbar(
-            x=xs, y=y, name=CATEGORY_LABELS[c],
-            marker=dict(color=CATEGORY_COLORS[c], line=dict(color="white", width=1)),
-            customdata=[[o.name, money(v, exact=True), v / o.total if o.total else 0]
-                        for o, v in zip(opts, xs, strict=True)],
-            hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{CATEGORY_LABELS[c]}: "
-                           "%{customdata[1]} (%{customdata[2]:.0%} of the total)<extra></extra>"),
-        ))
+        bars.append(
+            _hbar(
+                x=xs,
+                y=y,
+                name=CATEGORY_LABELS[c],
+                marker=dict(color=CATEGORY_COLORS[c], line=dict(color="white", width=1)),
+                customdata=[
+                    [o.name, money(v, exact=True), v / o.total if o.total else 0]
+                    for o, v in zip(opts, xs, strict=True)
+                ],
+                hovertemplate=(
+                    f"<b>%{{customdata[0]}}</b><br>{CATEGORY_LABELS[c]}: "
+                    "%{customdata[1]} (%{customdata[2]:.0%} of the total)<extra></extra>"
+                ),
+            )
+        )
     # each bar's total, just beyond its end
-    totals_text = [_label(o.total, o.short_name, f"<b>{money(o.total)}</b>", xanchor="left",
-                          xshift=8, font=dict(size=FONT_SIZE)) for o in opts]
+    totals_text = [
+        _label(
+            o.total,
+            o.short_name,
+            f"<b>{money(o.total)}</b>",
+            xanchor="left",
+            xshift=8,
+            font=dict(size=FONT_SIZE),
+        )
+        for o in opts
+    ]
     layout = dict(
-        annotations=totals_text, barmode="stack", bargap=0.3, legend=dict(traceorder="normal"),
-        xaxis=dict(title=dict(text=f"Total cost {_years_words(comparison.years)}, "
-                                   "before discounting"),
-                   range=[0, max(o.total for o in opts) * 1.18]),  # room for the totals
+        annotations=totals_text,
+        barmode="stack",
+        bargap=0.3,
+        legend=dict(traceorder="normal"),
+        xaxis=dict(
+            title=dict(text=f"Total cost {_years_words(comparison.years)}, before discounting"),
+            range=[0, max(o.total for o in opts) * 1.18],
+        ),  # room for the totals
         yaxis=_rows_axis(y, _bold_winner(opts, win)),
     )
     return _figure(bars, _style(layout, height=150 + 62 * len(opts), money_axis="x"))
@@ -337,13 +417,14 @@ def crossovers(monthly_df: pd.DataFrame) -> pd.DataFrame:
     [{'option_a': 'a', 'option_b': 'b', 'month': 1.0, 'cumulative': 20.0}]
     """
     cols = ["option_a", "option_b", "month", "cumulative"]
-    wide = monthly_df.pivot_table(index="month", columns="option", values="cumulative",
-                                  aggfunc="first", sort=True)
+    wide = monthly_df.pivot_table(
+        index="month", columns="option", values="cumulative", aggfunc="first", sort=True
+    )
     order = list(dict.fromkeys(monthly_df["option"]))
     months = wide.index.to_numpy(float)
     rows = []
     for i, a in enumerate(order):
-        for b in order[i + 1:]:
+        for b in order[i + 1 :]:
             d = (wide[a] - wide[b]).to_numpy(float)
             last = None  # index of the last month where the two differed
             for k in range(len(d)):
@@ -357,8 +438,14 @@ def crossovers(monthly_df: pd.DataFrame) -> pd.DataFrame:
                     else:  # equal over some months: the crossing is where they first met
                         m, cum = months[last + 1], wide[a].iloc[last + 1]
                     cheaper, dearer = (a, b) if d[k] < 0 else (b, a)
-                    rows.append({"option_a": cheaper, "option_b": dearer, "month": float(m),
-                                 "cumulative": float(cum)})
+                    rows.append(
+                        {
+                            "option_a": cheaper,
+                            "option_b": dearer,
+                            "month": float(m),
+                            "cumulative": float(cum),
+                        }
+                    )
                 last = k
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values("month", kind="stable", ignore_index=True)
@@ -381,26 +468,41 @@ def cumulative_lines(comparison) -> go.Figure:
     traces = []
     for o in comparison.options:
         d = df[df["option"] == o.id]
-        traces.append(dict(
-            type="scatter", x=d["month"].to_numpy(), y=d["cumulative"].to_numpy(), mode="lines",
-            name=o.short_name, line=dict(color=o.color, width=5 if o.id == win else 3),
-            hovertemplate=(f"<b>{o.name}</b><br>Month %{{x}}: %{{y:$,.0f}} spent so far"
-                           "<extra></extra>"),
-        ))
+        traces.append(
+            dict(
+                type="scatter",
+                x=d["month"].to_numpy(),
+                y=d["cumulative"].to_numpy(),
+                mode="lines",
+                name=o.short_name,
+                line=dict(color=o.color, width=5 if o.id == win else 3),
+                hovertemplate=(
+                    f"<b>{o.name}</b><br>Month %{{x}}: %{{y:$,.0f}} spent so far<extra></extra>"
+                ),
+            )
+        )
     cx = crossovers(df)
     if len(cx):
         names = {o.id: o.name for o in comparison.options}
-        text = [f"{names.get(r.option_a, r.option_a)} becomes cheaper than "
-                f"{names.get(r.option_b, r.option_b)} in month {_month_words(r.month)}"
-                for r in cx.itertuples()]
-        traces.append(dict(
-            type="scatter", x=cx["month"].to_numpy(), y=cx["cumulative"].to_numpy(),
-            mode="markers", name="Where lines cross",
-            marker=dict(symbol="circle", size=15, color="white",
-                        line=dict(color="#222222", width=3)),
-            hovertext=text, hovertemplate="%{hovertext}<br>%{y:$,.0f} spent by then"
-                                          "<extra></extra>",
-        ))
+        text = [
+            f"{names.get(r.option_a, r.option_a)} becomes cheaper than "
+            f"{names.get(r.option_b, r.option_b)} in month {_month_words(r.month)}"
+            for r in cx.itertuples()
+        ]
+        traces.append(
+            dict(
+                type="scatter",
+                x=cx["month"].to_numpy(),
+                y=cx["cumulative"].to_numpy(),
+                mode="markers",
+                name="Where lines cross",
+                marker=dict(
+                    symbol="circle", size=15, color="white", line=dict(color="#222222", width=3)
+                ),
+                hovertext=text,
+                hovertemplate="%{hovertext}<br>%{y:$,.0f} spent by then<extra></extra>",
+            )
+        )
     months = int(df["month"].max())
     # write out where the recommended option pulls ahead (its break-even points, at most two),
     # from the empty lower-right corner that rising cost lines always leave
@@ -410,17 +512,34 @@ def cumulative_lines(comparison) -> go.Figure:
         if j == 2:
             break
         tx = min(r.month + months * 0.12, months * 0.55)
-        notes.append(dict(
-            x=r.month, y=r.cumulative, ax=tx, ay=top * (0.06 + 0.16 * j), axref="x", ayref="y",
-            text=f"From month {_month_words(r.month)}, {_short(win)} is cheaper than "
-                 f"{in_sentence(_short(r.option_b))}",
-            showarrow=True, arrowhead=0, arrowwidth=1.5, arrowcolor="#555555", xanchor="left",
-            font=dict(size=TICK_SIZE), bgcolor="rgba(255,255,255,0.85)"))
+        notes.append(
+            dict(
+                x=r.month,
+                y=r.cumulative,
+                ax=tx,
+                ay=top * (0.06 + 0.16 * j),
+                axref="x",
+                ayref="y",
+                text=f"From month {_month_words(r.month)}, {_short(win)} is cheaper than "
+                f"{in_sentence(_short(r.option_b))}",
+                showarrow=True,
+                arrowhead=0,
+                arrowwidth=1.5,
+                arrowcolor="#555555",
+                xanchor="left",
+                font=dict(size=TICK_SIZE),
+                bgcolor="rgba(255,255,255,0.85)",
+            )
+        )
     step = 12 if months <= 120 else 24
     layout = dict(
-        xaxis=dict(title=dict(text="Months from today"), tickmode="array",
-                   tickvals=list(range(0, months + 1, step)),
-                   range=[-months * 0.02, months * 1.02], showgrid=True),
+        xaxis=dict(
+            title=dict(text="Months from today"),
+            tickmode="array",
+            tickvals=list(range(0, months + 1, step)),
+            range=[-months * 0.02, months * 1.02],
+            showgrid=True,
+        ),
         yaxis=dict(title=dict(text="Spent so far, before discounting"), rangemode="tozero"),
         hovermode="closest",
     )
@@ -440,8 +559,11 @@ def _log_edges(x: np.ndarray) -> np.ndarray:
 
 
 def _employee_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
-    ticks = [v for v in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
-             if lo * 0.999 <= v <= hi * 1.001]
+    ticks = [
+        v
+        for v in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+        if lo * 0.999 <= v <= hi * 1.001
+    ]
     return ticks, [f"{v:,}" for v in ticks]
 
 
@@ -466,44 +588,91 @@ def frontier_map(frontier, current_employees: float, current_projects: float) ->
     emp_grid = np.broadcast_to(emp[None, :], z.shape)
     customdata = np.stack([emp_grid, margin], axis=-1)
     edges = _log_edges(emp)
-    traces = [dict(
-        type="heatmap", z=z, x=edges, y=proj, zmin=-0.5, zmax=n - 0.5, colorscale=colorscale,
-        showscale=False, text=names, customdata=customdata, name="Cheapest option",
-        hovertemplate=("<b>%{text}</b> is cheapest<br>%{customdata[0]:,.0f} employees, "
-                       "%{y:g} projects a year<br>%{customdata[1]:$,.0f} less than the next best "
-                       "(today's money)<extra></extra>"),
-        hoverongaps=False,
-    )]
+    traces = [
+        dict(
+            type="heatmap",
+            z=z,
+            x=edges,
+            y=proj,
+            zmin=-0.5,
+            zmax=n - 0.5,
+            colorscale=colorscale,
+            showscale=False,
+            text=names,
+            customdata=customdata,
+            name="Cheapest option",
+            hovertemplate=(
+                "<b>%{text}</b> is cheapest<br>%{customdata[0]:,.0f} employees, "
+                "%{y:g} projects a year<br>%{customdata[1]:$,.0f} less than the next best "
+                "(today's money)<extra></extra>"
+            ),
+            hoverongaps=False,
+        )
+    ]
     present = set(np.unique(z).tolist())
-    traces += [_legend_entry(_short(i), dict(symbol="square", size=16, color=_color(i)))
-               for k, i in enumerate(ids) if k in present]
-    traces.append(dict(
-        type="scatter", x=[current_employees], y=[current_projects], mode="markers",
-        name="You are here", showlegend=False,
-        marker=dict(symbol="star", size=26, color="white", line=dict(color="#111111", width=2.5)),
-        hovertemplate=(f"<b>You are here</b><br>{current_employees:,.0f} employees, "
-                       f"{current_projects:g} projects a year<extra></extra>"),
-    ))
+    traces += [
+        _legend_entry(_short(i), dict(symbol="square", size=16, color=_color(i)))
+        for k, i in enumerate(ids)
+        if k in present
+    ]
+    traces.append(
+        dict(
+            type="scatter",
+            x=[current_employees],
+            y=[current_projects],
+            mode="markers",
+            name="You are here",
+            showlegend=False,
+            marker=dict(
+                symbol="star", size=26, color="white", line=dict(color="#111111", width=2.5)
+            ),
+            hovertemplate=(
+                f"<b>You are here</b><br>{current_employees:,.0f} employees, "
+                f"{current_projects:g} projects a year<extra></extra>"
+            ),
+        )
+    )
     # on a log axis an annotation's x is given as log10 of the value
-    you = dict(x=math.log10(current_employees), y=current_projects, text="<b>You are here</b>",
-               showarrow=True, arrowhead=0, arrowwidth=2, arrowcolor="#111111", ax=0, ay=-42,
-               font=dict(size=FONT_SIZE, color="#111111"), bgcolor="rgba(255,255,255,0.9)",
-               bordercolor="#111111", borderpad=4)
+    you = dict(
+        x=math.log10(current_employees),
+        y=current_projects,
+        text="<b>You are here</b>",
+        showarrow=True,
+        arrowhead=0,
+        arrowwidth=2,
+        arrowcolor="#111111",
+        ax=0,
+        ay=-42,
+        font=dict(size=FONT_SIZE, color="#111111"),
+        bgcolor="rgba(255,255,255,0.9)",
+        bordercolor="#111111",
+        borderpad=4,
+    )
     tv, tt = _employee_ticks(emp.min(), emp.max())
     step = float(proj[1] - proj[0]) if len(proj) > 1 else 1.0
     layout = dict(
         annotations=[you],
-        xaxis=dict(type="log", title=dict(text="Employees"), tickmode="array", tickvals=tv,
-                   ticktext=tt, range=[math.log10(edges[0]), math.log10(edges[-1])],
-                   showgrid=False),
-        yaxis=dict(title=dict(text="IT projects a year"), showgrid=False,
-                   range=[proj.min() - step / 2, proj.max() + step / 2]),
+        xaxis=dict(
+            type="log",
+            title=dict(text="Employees"),
+            tickmode="array",
+            tickvals=tv,
+            ticktext=tt,
+            range=[math.log10(edges[0]), math.log10(edges[-1])],
+            showgrid=False,
+        ),
+        yaxis=dict(
+            title=dict(text="IT projects a year"),
+            showgrid=False,
+            range=[proj.min() - step / 2, proj.max() + step / 2],
+        ),
     )
     return _figure(traces, _style(layout, height=520))
 
 
-def crossover_curves(frontier, loads: Sequence[float] = (0, 2, 5, 10),
-                     years: int | None = None) -> go.Figure:
+def crossover_curves(
+    frontier, loads: Sequence[float] = (0, 2, 5, 10), years: int | None = None
+) -> go.Figure:
     """Cost per employee per year of each option over company size, one panel per project load.
 
     ``loads`` are matched to the nearest project counts in the frontier grid. ``years`` turns the
@@ -526,29 +695,46 @@ def crossover_curves(frontier, loads: Sequence[float] = (0, 2, 5, 10),
     def _title(n: float) -> str:
         return "No projects a year" if n == 0 else f"{n:g} project{'' if n == 1 else 's'} a year"
 
-    layout, cells = _subplot_grid(rows, cols, [_title(proj[k]) for k in picks],
-                                  h_gap=0.04, v_gap=0.12,
-                                  title_font=dict(size=FONT_SIZE, family=FONT_FAMILY))
+    layout, cells = _subplot_grid(
+        rows,
+        cols,
+        [_title(proj[k]) for k in picks],
+        h_gap=0.04,
+        v_gap=0.12,
+        title_font=dict(size=FONT_SIZE, family=FONT_FAMILY),
+    )
     per = np.asarray(frontier.npv, float) / emp[None, None, :] / years
     traces = []
     for p, k in enumerate(picks):
         cell = cells[p // cols][p % cols]
         for o, i in enumerate(frontier.option_ids):
-            traces.append(dict(
-                type="scatter", x=emp, y=per[o, k], mode="lines", name=_short(i), legendgroup=i,
-                showlegend=p == 0, line=dict(color=_color(i), width=3),
-                hovertemplate=(f"<b>{_name(i)}</b><br>%{{x:,.0f}} employees: "
-                               "%{y:$,.0f} per employee per year<extra></extra>"),
-                xaxis=f"x{cell}", yaxis=f"y{cell}",
-            ))
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=emp,
+                    y=per[o, k],
+                    mode="lines",
+                    name=_short(i),
+                    legendgroup=i,
+                    showlegend=p == 0,
+                    line=dict(color=_color(i), width=3),
+                    hovertemplate=(
+                        f"<b>{_name(i)}</b><br>%{{x:,.0f}} employees: "
+                        "%{y:$,.0f} per employee per year<extra></extra>"
+                    ),
+                    xaxis=f"x{cell}",
+                    yaxis=f"y{cell}",
+                )
+            )
     tv, tt = _employee_ticks(emp.min(), emp.max())
     tv, tt = tv[::2] if len(tv) > 7 else tv, tt[::2] if len(tt) > 7 else tt
     shown = per[:, picks]
     yv, yt = _money_log_ticks(float(np.nanmin(shown)), float(np.nanmax(shown)))
     _update_axes(layout, "x", dict(type="log", tickmode="array", tickvals=tv, ticktext=tt))
     # every panel on one y scale (_subplot_grid shares it along each row only)
-    _update_axes(layout, "y", dict(type="log", tickmode="array", tickvals=yv, ticktext=yt,
-                                   matches="y"))
+    _update_axes(
+        layout, "y", dict(type="log", tickmode="array", tickvals=yv, ticktext=yt, matches="y")
+    )
     for cell in cells[-1]:  # the bottom row
         _merge(layout[f"xaxis{cell}"], dict(title=dict(text="Employees")))
     for cell in (row[0] for row in cells):  # the left column
@@ -556,13 +742,16 @@ def crossover_curves(frontier, loads: Sequence[float] = (0, 2, 5, 10),
     height = 130 + 300 * rows
     _style(layout, height=height)
     # the legend sits 40 px above the plot area (height less the 100 + 10 px top/bottom margins)
-    _merge(layout, dict(margin=dict(t=100), legend=dict(y=1 + 40 / (height - 110)),
-                        hovermode="x unified"))
+    _merge(
+        layout,
+        dict(margin=dict(t=100), legend=dict(y=1 + 40 / (height - 110)), hovermode="x unified"),
+    )
     return _figure(traces, layout)
 
 
-def _subplot_grid(rows: int, cols: int, titles: Sequence[str], h_gap: float, v_gap: float,
-                  title_font: dict) -> tuple[dict, list[list[str]]]:
+def _subplot_grid(
+    rows: int, cols: int, titles: Sequence[str], h_gap: float, v_gap: float, title_font: dict
+) -> tuple[dict, list[list[str]]]:
     """The layout of a grid of panels, as ``make_subplots(rows, cols, shared_xaxes=True,
     shared_yaxes=True, subplot_titles=titles, horizontal_spacing=h_gap, vertical_spacing=v_gap)``
     makes it (same arithmetic, so the same floats), and the panels' axis suffixes.
@@ -588,13 +777,26 @@ def _subplot_grid(rows: int, cols: int, titles: Sequence[str], h_gap: float, v_g
             layout[f"yaxis{cell}"] = dict(domain=[y0, y1], anchor=f"x{cell}")
             titled.append(((x0 + x1) / 2.0, y1))  # a title's x: the middle of the unclamped x0, x1
     layout["annotations"] = [
-        dict(y=y, xref="paper", x=x, yref="paper", text=t, showarrow=False,
-             font=dict(title_font), xanchor="center", yanchor="bottom")
-        for t, (x, y) in zip(titles, titled, strict=False) if t]
+        dict(
+            y=y,
+            xref="paper",
+            x=x,
+            yref="paper",
+            text=t,
+            showarrow=False,
+            font=dict(title_font),
+            xanchor="center",
+            yanchor="bottom",
+        )
+        for t, (x, y) in zip(titles, titled, strict=False)
+        if t
+    ]
     for c in range(cols):
         for r in range(rows - 1):
-            _merge(layout[f"xaxis{cells[r][c]}"], dict(matches=f"x{cells[-1][c]}",
-                                                      showticklabels=False))
+            _merge(
+                layout[f"xaxis{cells[r][c]}"],
+                dict(matches=f"x{cells[-1][c]}", showticklabels=False),
+            )
     for row in cells:
         for cell in row[1:]:
             _merge(layout[f"yaxis{cell}"], dict(matches=f"y{row[0]}", showticklabels=False))
@@ -604,8 +806,11 @@ def _subplot_grid(rows: int, cols: int, titles: Sequence[str], h_gap: float, v_g
 def _money_log_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
     """Ticks at 1, 2, 5 x 10^n dollars between ``lo`` and ``hi``, written like $20k."""
     lo, hi = max(lo, 1.0), max(hi, 1.0)
-    vals = [m * 10.0 ** e for e in range(int(math.floor(math.log10(lo))),
-                                         int(math.ceil(math.log10(hi))) + 1) for m in (1, 2, 5)]
+    vals = [
+        m * 10.0**e
+        for e in range(int(math.floor(math.log10(lo))), int(math.ceil(math.log10(hi))) + 1)
+        for m in (1, 2, 5)
+    ]
     vals = [v for v in vals if lo / 1.5 <= v <= hi * 1.5]
     return vals, [money(v) for v in vals]
 
@@ -633,35 +838,67 @@ def risk_distributions(simulation, years: int | None = None) -> go.Figure:
         d = samples.loc[samples["option"] == i, "npv"].to_numpy(float)
         # y as an array, not a list of 2,000 strings: the figure copies its data (twice with
         # to_json), and a list is copied string by string; the JSON is the same
-        traces.append(dict(
-            type="violin", x=d, y=np.full(len(d), _short(i)), orientation="h", name=_short(i),
-            showlegend=False, line=dict(color=_color(i), width=2),
-            fillcolor=_rgba(_color(i), 0.35), points=False, box=dict(visible=False),
-            meanline=dict(visible=False), spanmode="hard", width=0.85, hoveron="violins",
-            scalemode="width", hovertemplate=f"<b>{_name(i)}</b><extra></extra>",
-        ))
-    text_p = [f"<b>{_name(i)}</b><br>1 in 10 chance of less than {money(a, exact=True)}"
-              f"<br>Middle outcome: {money(b, exact=True)}"
-              f"<br>1 in 10 chance of more than {money(c, exact=True)}"
-              for i, a, b, c in zip(order, summ["p10"], summ["p50"], summ["p90"], strict=True)]
-    traces.append(dict(
-        type="scatter", x=list(summ["p10"]) + list(summ["p90"]), y=y + y, mode="markers",
-        name="P10 and P90: 1 in 10 chance of less, 1 in 10 of more", hovertext=text_p + text_p,
-        hovertemplate=_HOVERTEXT,
-        marker=dict(symbol="line-ns", size=30, line=dict(color="#222222", width=3)),
-    ))
-    traces.append(dict(
-        type="scatter", x=summ["p50"].to_numpy(float), y=y, mode="markers",
-        name="Middle outcome (P50)", hovertext=text_p, hovertemplate=_HOVERTEXT,
-        marker=dict(symbol="circle", size=15, color="white", line=dict(color="#222222", width=3)),
-    ))
+        traces.append(
+            dict(
+                type="violin",
+                x=d,
+                y=np.full(len(d), _short(i)),
+                orientation="h",
+                name=_short(i),
+                showlegend=False,
+                line=dict(color=_color(i), width=2),
+                fillcolor=_rgba(_color(i), 0.35),
+                points=False,
+                box=dict(visible=False),
+                meanline=dict(visible=False),
+                spanmode="hard",
+                width=0.85,
+                hoveron="violins",
+                scalemode="width",
+                hovertemplate=f"<b>{_name(i)}</b><extra></extra>",
+            )
+        )
+    text_p = [
+        f"<b>{_name(i)}</b><br>1 in 10 chance of less than {money(a, exact=True)}"
+        f"<br>Middle outcome: {money(b, exact=True)}"
+        f"<br>1 in 10 chance of more than {money(c, exact=True)}"
+        for i, a, b, c in zip(order, summ["p10"], summ["p50"], summ["p90"], strict=True)
+    ]
+    traces.append(
+        dict(
+            type="scatter",
+            x=list(summ["p10"]) + list(summ["p90"]),
+            y=y + y,
+            mode="markers",
+            name="P10 and P90: 1 in 10 chance of less, 1 in 10 of more",
+            hovertext=text_p + text_p,
+            hovertemplate=_HOVERTEXT,
+            marker=dict(symbol="line-ns", size=30, line=dict(color="#222222", width=3)),
+        )
+    )
+    traces.append(
+        dict(
+            type="scatter",
+            x=summ["p50"].to_numpy(float),
+            y=y,
+            mode="markers",
+            name="Middle outcome (P50)",
+            hovertext=text_p,
+            hovertemplate=_HOVERTEXT,
+            marker=dict(
+                symbol="circle", size=15, color="white", line=dict(color="#222222", width=3)
+            ),
+        )
+    )
     lo = min(np.percentile(simulation.npv[i], 1) for i in order)
     hi = max(np.percentile(simulation.npv[i], 99) for i in order)
     pad = (hi - lo) * 0.03
     layout = dict(
         xaxis=dict(title=dict(text=_npv_axis_title(years)), range=[lo - pad, hi + pad]),
         yaxis=_rows_axis(y, y, categoryorder="array", categoryarray=y),
-        violingap=0.15, violinmode="overlay", legend=dict(itemsizing="constant"),
+        violingap=0.15,
+        violinmode="overlay",
+        legend=dict(itemsizing="constant"),
     )
     return _figure(traces, _style(layout, height=140 + 85 * len(order), money_axis="x"))
 
@@ -685,40 +922,70 @@ def risk_range_bars(simulation, years: int | None = None) -> go.Figure:
     order = list(summ["option"])
     y = [_short(i) for i in order]
     colors = [_color(i) for i in order]
-    hover = [f"<b>{_name(i)}</b><br>8 in 10 outcomes between {money(a, exact=True)} and "
-             f"{money(c, exact=True)}<br>Middle outcome: {money(b, exact=True)}"
-             f"<br>{_chance_words(p).capitalize()} in the simulation"
-             for i, a, b, c, p in zip(order, summ["p10"], summ["p50"], summ["p90"],
-                                      summ["p_cheapest"], strict=True)]
+    hover = [
+        f"<b>{_name(i)}</b><br>8 in 10 outcomes between {money(a, exact=True)} and "
+        f"{money(c, exact=True)}<br>Middle outcome: {money(b, exact=True)}"
+        f"<br>{_chance_words(p).capitalize()} in the simulation"
+        for i, a, b, c, p in zip(
+            order, summ["p10"], summ["p50"], summ["p90"], summ["p_cheapest"], strict=True
+        )
+    ]
     traces = [
         # base as a list: Plotly sends an array of bar bases as a JSON list (not packed binary)
-        _hbar(x=(summ["p90"] - summ["p10"]).to_numpy(float), base=summ["p10"].tolist(), y=y,
-              name="Likely range (8 in 10 outcomes)", showlegend=False,
-              marker=dict(color=[_rgba(c, 0.55) for c in colors],
-                          line=dict(color=colors, width=2)),
-              hovertext=hover, hovertemplate=_HOVERTEXT),
-        dict(type="scatter", x=summ["p50"].to_numpy(float), y=y, mode="markers",
-             name="Middle outcome", showlegend=False,
-             marker=dict(symbol="circle", size=18, color=colors,
-                         line=dict(color="#222222", width=2.5)),
-             hovertext=hover, hovertemplate=_HOVERTEXT),
+        _hbar(
+            x=(summ["p90"] - summ["p10"]).to_numpy(float),
+            base=summ["p10"].tolist(),
+            y=y,
+            name="Likely range (8 in 10 outcomes)",
+            showlegend=False,
+            marker=dict(color=[_rgba(c, 0.55) for c in colors], line=dict(color=colors, width=2)),
+            hovertext=hover,
+            hovertemplate=_HOVERTEXT,
+        ),
+        dict(
+            type="scatter",
+            x=summ["p50"].to_numpy(float),
+            y=y,
+            mode="markers",
+            name="Middle outcome",
+            showlegend=False,
+            marker=dict(
+                symbol="circle", size=18, color=colors, line=dict(color="#222222", width=2.5)
+            ),
+            hovertext=hover,
+            hovertemplate=_HOVERTEXT,
+        ),
         # legend in neutral grey: the colours belong to the options, the shapes to the reading
-        _legend_entry("Likely range (8 in 10 outcomes)",
-                      dict(color="rgba(120,120,120,0.45)", line=dict(color="#555555", width=2)),
-                      kind="bar"),
-        _legend_entry("Middle outcome", dict(symbol="circle", size=16, color="#999999",
-                                             line=dict(color="#222222", width=2.5))),
+        _legend_entry(
+            "Likely range (8 in 10 outcomes)",
+            dict(color="rgba(120,120,120,0.45)", line=dict(color="#555555", width=2)),
+            kind="bar",
+        ),
+        _legend_entry(
+            "Middle outcome",
+            dict(symbol="circle", size=16, color="#999999", line=dict(color="#222222", width=2.5)),
+        ),
     ]
-    chances = [_label(p90, i, _chance_words(p), xanchor="left", xshift=10,
-                      font=dict(size=TICK_SIZE, color="#555"))
-               for i, p, p90 in zip(y, summ["p_cheapest"], summ["p90"], strict=True)]
+    chances = [
+        _label(
+            p90,
+            i,
+            _chance_words(p),
+            xanchor="left",
+            xshift=10,
+            font=dict(size=TICK_SIZE, color="#555"),
+        )
+        for i, p, p90 in zip(y, summ["p_cheapest"], summ["p90"], strict=True)
+    ]
     hi = float(summ["p90"].max())
     lo = float(summ["p10"].min())
     layout = dict(
         annotations=chances,
         # 8% of the spread before the lowest P10, 28% after the highest P90 for the chances
-        xaxis=dict(title=dict(text=_npv_axis_title(years)),
-                   range=[max(0.0, lo - (hi - lo) * 0.08), hi + (hi - lo) * 0.28]),
+        xaxis=dict(
+            title=dict(text=_npv_axis_title(years)),
+            range=[max(0.0, lo - (hi - lo) * 0.08), hi + (hi - lo) * 0.28],
+        ),
         yaxis=_rows_axis(y, y),
         bargap=0.45,
     )
@@ -768,52 +1035,82 @@ def tornado(sens_df: pd.DataFrame, top: int = 12) -> go.Figure:
 
     def _hover(r, side: str) -> str:
         v, gap, winner = r[side], r[f"gap_{side}"], r[f"winner_{side}"]
-        head = (f"<b>{r['label']}</b><br>At its {side} value, "
-                f"{_fmt_value(v, r['unit'] if 'unit' in r else '')}:")
+        head = (
+            f"<b>{r['label']}</b><br>At its {side} value, "
+            f"{_fmt_value(v, r['unit'] if 'unit' in r else '')}:"
+        )
         if winner == rec:
-            return (f"{head}<br>{_name(rec)} stays cheapest,<br>{money(gap, exact=True)} less than "
-                    f"{in_sentence(_name(run))}")
+            return (
+                f"{head}<br>{_name(rec)} stays cheapest,<br>{money(gap, exact=True)} less than "
+                f"{in_sentence(_name(run))}"
+            )
         return f"{head}<br><b>{_name(winner)} becomes cheapest: flips the verdict</b>"
 
     traces = []
     for side, label in (("low", "At its low value"), ("high", "At its high value")):
         colors = [FLIP_COLOR if w != rec else KEEP_COLOR for w in df[f"winner_{side}"]]
         text = [_fmt_value(v, u) for v, u in zip(df[side], units, strict=True)]
-        traces.append(_hbar(
-            x=(df[f"gap_{side}"] - base).to_numpy(), base=[base] * len(df), y=pos,
-            name=label, marker=dict(color=colors, line=dict(color="white", width=1)),
-            text=text, textposition="outside", textfont=dict(size=TICK_SIZE, color="#444444"),
-            cliponaxis=False, hovertext=[_hover(r, side) for _, r in df.iterrows()],
-            hovertemplate=_HOVERTEXT, showlegend=False,
-        ))
+        traces.append(
+            _hbar(
+                x=(df[f"gap_{side}"] - base).to_numpy(),
+                base=[base] * len(df),
+                y=pos,
+                name=label,
+                marker=dict(color=colors, line=dict(color="white", width=1)),
+                text=text,
+                textposition="outside",
+                textfont=dict(size=TICK_SIZE, color="#444444"),
+                cliponaxis=False,
+                hovertext=[_hover(r, side) for _, r in df.iterrows()],
+                hovertemplate=_HOVERTEXT,
+                showlegend=False,
+            )
+        )
     # legend entries for the colours (the bar traces carry per-bar colours)
-    traces += [_legend_entry(name, dict(symbol="square", size=16, color=color))
-               for name, color in (("Keeps the verdict", KEEP_COLOR),
-                                   ("Flips the verdict", FLIP_COLOR))]
+    traces += [
+        _legend_entry(name, dict(symbol="square", size=16, color=color))
+        for name, color in (("Keeps the verdict", KEEP_COLOR), ("Flips the verdict", FLIP_COLOR))
+    ]
     lo = float(min(df["gap_low"].min(), df["gap_high"].min(), 0.0, base))
     hi = float(max(df["gap_low"].max(), df["gap_high"].max(), 0.0, base))
     span = (hi - lo) or 1.0
     left, right = lo - span * 0.2, hi + span * 0.2
     shapes = [  # as fig.add_vrect / add_vline make them: x in data, y the whole plot height
-        _vertical("rect", left, 0, fillcolor=_rgba(FLIP_COLOR, 0.07), line=dict(width=0),
-                  layer="below"),  # shade where the verdict flips
+        _vertical(
+            "rect", left, 0, fillcolor=_rgba(FLIP_COLOR, 0.07), line=dict(width=0), layer="below"
+        ),  # shade where the verdict flips
         _vertical("line", 0, 0, line=dict(color=FLIP_COLOR, width=2, dash="dash")),
         _vertical("line", base, base, line=dict(color="#222222", width=2)),  # today's gap
     ]
     above = dict(xref="x", yref="paper", yanchor="bottom")  # y=1: just above the plot area
     notes = [
-        _label(0, 1, "verdict flips beyond here", xanchor="right",
-               font=dict(color=FLIP_COLOR, size=TICK_SIZE), **above),
-        _label(base, 1, f"today: {money(base)}", xanchor="left", font=dict(size=TICK_SIZE),
-               **above),
+        _label(
+            0,
+            1,
+            "verdict flips beyond here",
+            xanchor="right",
+            font=dict(color=FLIP_COLOR, size=TICK_SIZE),
+            **above,
+        ),
+        _label(
+            base, 1, f"today: {money(base)}", xanchor="left", font=dict(size=TICK_SIZE), **above
+        ),
     ]
     row = max(50, 20 * lines + 16)
     height = 170 + row * len(df)
     layout = dict(
-        annotations=notes, shapes=shapes, barmode="overlay", bargap=0.3,
-        xaxis=dict(title=dict(text=f"How much less {_short(rec)} costs than "
-                                   f"{in_sentence(_short(run))} (today's money)"),
-                   range=[left, right], zeroline=False),
+        annotations=notes,
+        shapes=shapes,
+        barmode="overlay",
+        bargap=0.3,
+        xaxis=dict(
+            title=dict(
+                text=f"How much less {_short(rec)} costs than "
+                f"{in_sentence(_short(run))} (today's money)"
+            ),
+            range=[left, right],
+            zeroline=False,
+        ),
         yaxis=_rows_axis(pos, ticktext, showgrid=False, zeroline=False),
     )
     _style(layout, height=height, money_axis="x")
@@ -846,10 +1143,16 @@ def _runs(winners) -> list[tuple[int, int]]:
     return list(zip([0, *cuts], [*cuts, len(winners)], strict=True))
 
 
-def slider_sparkline(curve_df: pd.DataFrame, current_value: float, log_x: bool = False,
-                     value_format: str | Callable[[float], str] | None = None,
-                     relative: bool = False, current_winner: str | None = None,
-                     label: str = "", as_img: bool = False) -> str:
+def slider_sparkline(
+    curve_df: pd.DataFrame,
+    current_value: float,
+    log_x: bool = False,
+    value_format: str | Callable[[float], str] | None = None,
+    relative: bool = False,
+    current_winner: str | None = None,
+    label: str = "",
+    as_img: bool = False,
+) -> str:
     """A tiny chart for under a slider, as SVG: the winner's margin across its range.
 
     ``curve_df`` comes from ``vcio_model.slider_curve`` (columns ``value``, ``winner``,
@@ -913,8 +1216,11 @@ def slider_sparkline(curve_df: pd.DataFrame, current_value: float, log_x: bool =
     # the winner and its widest lead there (one strip per point made four times the markup).
     # Inline, the SVG shows these titles itself; as an image (the sidebar), the same lines go
     # into the image's own title below.
-    edges = [sx(tx[0]) - SPARK_PAD, *((sx(a) + sx(b)) / 2 for a, b in zip(tx[:-1], tx[1:], strict=True)),
-             sx(tx[-1]) + SPARK_PAD]
+    edges = [
+        sx(tx[0]) - SPARK_PAD,
+        *((sx(a) + sx(b)) / 2 for a, b in zip(tx[:-1], tx[1:], strict=True)),
+        sx(tx[-1]) + SPARK_PAD,
+    ]
     tips = []
     for a, b in _runs(w):
         span_text = _format_value(value_format, x[a])
@@ -930,8 +1236,7 @@ def slider_sparkline(curve_df: pd.DataFrame, current_value: float, log_x: bool =
     cur_margin = float(np.interp(tc, tx, m))
     cur_dollars = float(np.interp(tc, tx, dollars))
     cw = current_winner or w[int(np.argmin(np.abs(tx - tc)))]
-    you = (f"You, {_format_value(value_format, cur)}: {_name(cw)} cheapest by "
-           f"{money(cur_dollars)}")
+    you = f"You, {_format_value(value_format, cur)}: {_name(cw)} cheapest by {money(cur_dollars)}"
     shapes.append(
         f'<circle cx="{sx(tc)}" cy="{sy(cur_margin)}" r="5.5" fill="{_color(cw)}" '
         f'stroke="#111111" stroke-width="2"><title>{html.escape(you)}</title></circle>'

@@ -36,7 +36,9 @@ def scenario_object(text: str | bytes, origin: str = "scenario") -> dict:
     """A scenario file's text as a dict, not yet validated (the command line adds its own values
     before ``Scenario.parse_input``); ``ScenarioError`` naming the file when it is no JSON object."""
     try:
-        return json_object(text, MAX_SCENARIO_BYTES, origin, "a scenario must be a JSON object {...}")
+        return json_object(
+            text, MAX_SCENARIO_BYTES, origin, "a scenario must be a JSON object {...}"
+        )
     except FileProblem as e:
         raise ScenarioError([str(e)]) from None
 

@@ -164,9 +164,7 @@ def _assert_sens_matches(at: AppTest, sc: vm.Scenario) -> None:
     sens = vm.sensitivity(sc)
     flips = sens[sens["flips"]]
     if len(flips):
-        assert _takeaway(at).startswith(
-            f"If the {vm.in_sentence(flips['label'].iloc[0])} were "
-        )
+        assert _takeaway(at).startswith(f"If the {vm.in_sentence(flips['label'].iloc[0])} were ")
     else:
         assert _takeaway(at).startswith("No single assumption")
     table = at.table[0].value

@@ -151,13 +151,19 @@ def test_breakdown_stacked_sums_to_totals_by_category(comparison):
     for t, c in zip(fig.data, CATEGORIES, strict=True):
         np.testing.assert_allclose(t.x, [by_short[y].category_totals()[c] for y in ys])
     assert [a.text for a in fig.layout.annotations] == [
-        f"<b>{money(by_short[y].total)}</b>" for y in ys]
+        f"<b>{money(by_short[y].total)}</b>" for y in ys
+    ]
 
 
 # ---------------------------------------------------------------------------------- crossovers
 def _frame(**lines):
-    return pd.concat([pd.DataFrame({"option": k, "month": np.arange(len(v)), "cumulative": v})
-                      for k, v in lines.items()], ignore_index=True)
+    return pd.concat(
+        [
+            pd.DataFrame({"option": k, "month": np.arange(len(v)), "cumulative": v})
+            for k, v in lines.items()
+        ],
+        ignore_index=True,
+    )
 
 
 def test_crossovers_finds_a_hand_made_crossing():
@@ -177,7 +183,8 @@ def test_crossovers_ignores_touching_and_handles_ties_and_double_crossings():
     assert charts.crossovers(_frame(a=[0, 10, 20], b=[0, 10, 20])).empty  # identical
     tie = charts.crossovers(_frame(a=[0, 10, 20, 33], b=[5, 10, 20, 30]))
     assert tie[["option_a", "option_b", "month", "cumulative"]].values.tolist() == [
-        ["b", "a", 1.0, 10.0]]
+        ["b", "a", 1.0, 10.0]
+    ]
     two = charts.crossovers(_frame(a=[0, 10, 0], b=[5, 5, 5]))
     assert two[["option_a", "option_b"]].values.tolist() == [["b", "a"], ["a", "b"]]
     np.testing.assert_allclose(two["month"], [0.5, 1.5])
@@ -208,13 +215,16 @@ def test_cumulative_lines_match_model_and_mark_crossings(comparison):
     np.testing.assert_allclose(marks.y, cx["cumulative"])
     names = {o.id: o.name for o in comparison.options}
     for text, r in zip(marks.hovertext, cx.itertuples(), strict=True):
-        assert text == (f"{names[r.option_a]} becomes cheaper than {names[r.option_b]} "
-                        f"in month {math.floor(r.month) + 1}")
+        assert text == (
+            f"{names[r.option_a]} becomes cheaper than {names[r.option_b]} "
+            f"in month {math.floor(r.month) + 1}"
+        )
 
 
 def test_cumulative_lines_without_crossings_has_no_marker_trace(comparison):
-    two = dataclasses.replace(comparison, options=[comparison.option("managed_vcio"),
-                                                   comparison.option("cio_inhouse")])
+    two = dataclasses.replace(
+        comparison, options=[comparison.option("managed_vcio"), comparison.option("cio_inhouse")]
+    )
     assert charts.crossovers(two.monthly_cumulative()).empty
     fig = charts.cumulative_lines(two)
     assert [t.name for t in fig.data] == ["vCIO + managed", "CIO + in-house"]
@@ -260,8 +270,9 @@ def test_frontier_map_z_matches_cheapest_and_colours(small_frontier):
 
 
 def test_frontier_map_handles_a_200_by_200_grid_quickly():
-    fr = frontier(Scenario(), employees=np.geomspace(5, 5000, 200),
-                  projects=np.linspace(0, 20, 200))
+    fr = frontier(
+        Scenario(), employees=np.geomspace(5, 5000, 200), projects=np.linspace(0, 20, 200)
+    )
     t0 = time.perf_counter()
     fig = charts.frontier_map(fr, 45, 3)
     fig.to_json()
@@ -278,7 +289,11 @@ def test_crossover_curves_per_employee_per_year(small_frontier):
     n = len(fr.option_ids)
     assert len(fig.data) == 4 * n  # loads 0, 2, 5, 10 are all on the grid
     assert [a.text for a in fig.layout.annotations] == [
-        "No projects a year", "2 projects a year", "5 projects a year", "10 projects a year"]
+        "No projects a year",
+        "2 projects a year",
+        "5 projects a year",
+        "10 projects a year",
+    ]
     for p, load in enumerate((0, 2, 5, 10)):
         k = int(np.nonzero(fr.projects == load)[0][0])
         for o, i in enumerate(fr.option_ids):
@@ -292,10 +307,10 @@ def test_crossover_curves_per_employee_per_year(small_frontier):
 
 def test_crossover_curves_matches_loads_to_the_grid(small_frontier):
     fig = charts.crossover_curves(small_frontier, loads=(0.2, 0.4, 9.7), years=4)
-    assert [a.text for a in fig.layout.annotations] == ["No projects a year",
-                                                        "10 projects a year"]
-    np.testing.assert_allclose(fig.data[0].y, small_frontier.npv[0, 0] / small_frontier.employees
-                               / 4)
+    assert [a.text for a in fig.layout.annotations] == ["No projects a year", "10 projects a year"]
+    np.testing.assert_allclose(
+        fig.data[0].y, small_frontier.npv[0, 0] / small_frontier.employees / 4
+    )
 
 
 # ---------------------------------------------------------------------------------- risk
@@ -352,7 +367,8 @@ def test_tornado_bars_run_from_base_gap_to_low_and_high(sens_mixed):
         np.testing.assert_allclose(np.asarray(t.base) + np.asarray(t.x), top[col])
     ticks = fig.layout.yaxis.ticktext
     assert [t.split("<br>")[0] for t in ticks] == [
-        textwrap.wrap(label, 40, break_on_hyphens=False)[0] for label in top.label]
+        textwrap.wrap(label, 40, break_on_hyphens=False)[0] for label in top.label
+    ]
     assert fig.layout.yaxis.autorange == "reversed"  # biggest swing on top
 
 
@@ -367,13 +383,16 @@ def test_tornado_colours_the_assumptions_that_flip_the_verdict(sens_mixed):
             assert ("flips the verdict" in h) == (winner != rec)
     for tick, flips in zip(fig.layout.yaxis.ticktext, top.flips, strict=True):
         assert ("flips the verdict" in tick) == bool(flips)
-    row_colors = [{a, b} for a, b in zip(fig.data[0].marker.color, fig.data[1].marker.color,
-                                         strict=True)]
+    row_colors = [
+        {a, b} for a, b in zip(fig.data[0].marker.color, fig.data[1].marker.color, strict=True)
+    ]
     for colors, flips in zip(row_colors, top.flips, strict=True):
         assert (charts.FLIP_COLOR in colors) == bool(flips)
     # a dashed line at 0, labelled
-    assert any(s.type == "line" and s.x0 == 0 and s.x1 == 0 and s.line.dash == "dash"
-               for s in fig.layout.shapes)
+    assert any(
+        s.type == "line" and s.x0 == 0 and s.x1 == 0 and s.line.dash == "dash"
+        for s in fig.layout.shapes
+    )
     assert any(a.text == "verdict flips beyond here" for a in fig.layout.annotations)
     assert [t.name for t in fig.data[2:]] == ["Keeps the verdict", "Flips the verdict"]
 
@@ -403,8 +422,16 @@ def _points(line: ET.Element) -> np.ndarray:
 def test_slider_sparkline_segments_coloured_by_winner():
     curve = slider_curve(Scenario(), "employees")
     rec = compare(Scenario()).recommended
-    root = _svg(charts.slider_sparkline(curve, 45, log_x=True, value_format="{:,.0f} employees",
-                                        current_winner=rec, label="Employees"))
+    root = _svg(
+        charts.slider_sparkline(
+            curve,
+            45,
+            log_x=True,
+            value_format="{:,.0f} employees",
+            current_winner=rec,
+            label="Employees",
+        )
+    )
     runs = (curve.winner != curve.winner.shift()).cumsum()
     winners = curve.groupby(runs, sort=True).winner.first().tolist()
     lines = root.findall(f"{SVG}polyline")
@@ -481,7 +508,7 @@ def test_slider_sparkline_as_an_image_carries_the_same_chart_and_its_words():
     assert img.tag == "img"
     prefix = "data:image/svg+xml;base64,"
     assert img.get("src").startswith(prefix)
-    assert base64.b64decode(img.get("src")[len(prefix):]).decode("utf-8") == svg
+    assert base64.b64decode(img.get("src")[len(prefix) :]).decode("utf-8") == svg
     root = _svg(svg)
     assert img.get("alt") == root.get("aria-label")
     lines = img.get("title").split("\n")
@@ -537,6 +564,12 @@ def test_every_chart_passes_plotlys_schema(name, request):
 # ---------------------------------------------------------------------------------- module
 def test_charts_never_import_streamlit():
     code = "import sys, vcio_app.charts; print('streamlit' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
     assert out.stdout.strip() == "False"
