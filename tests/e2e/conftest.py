@@ -12,7 +12,7 @@ Fixtures
 Every test under tests/e2e is marked ``e2e`` automatically, and skipped with the reason when
 Chromium or Playwright is missing. ``playwright install`` does not work on our machines: the
 browser is Debian's (``make chromium`` installs it). On a failing test the page is saved to
-artifacts/screenshots/FAILED-<test>.png.
+artifacts/screenshots/FAILED-<test>.png, removed when the test next passes.
 """
 
 from __future__ import annotations
@@ -282,11 +282,13 @@ def page(browser: Any, server: str, request: pytest.FixtureRequest) -> Iterator[
     try:
         yield page
         report = getattr(request.node, "_e2e_report_call", None)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
         if report is not None and report.failed:
-            name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
             try:
                 screenshot(page, f"FAILED-{name}")
             except Exception:  # the page may be gone; the failure itself matters more
                 pass
+        elif report is not None and report.passed:  # a failure's picture from an earlier run
+            (SCREENSHOTS / f"FAILED-{name}.png").unlink(missing_ok=True)
     finally:
         context.close()
