@@ -6,7 +6,12 @@ from vcio_app import compute, ui
 
 sc, c = ui.page_start(
     "What should IT leadership cost you?",
-    "Five ways to run IT, priced over the years for your size and your IT projects."
+    "Five ways to run IT, priced over the years for your size and your IT projects: "
+    "**break-fix** (call a technician when something breaks, pay by the hour); "
+    "**managed services** (an MSP, a managed service provider, runs your help desk, patching "
+    "and backups for a monthly fee per user); a **vCIO** (virtual CIO: a senior IT leader "
+    "rented by the hour) on top of managed services; or a full-time **CIO** (chief information "
+    "officer) with managed services or with your own help desk."
     + (
         ""
         if st.session_state.get("presentation")

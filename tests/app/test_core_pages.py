@@ -58,12 +58,30 @@ def test_overview_glossary_is_sent_only_when_opened():
     at = _app()
     at.run()
     assert [e.label for e in at.main.expander] == ["What the terms mean"]
-    assert "rented by the hour" not in _markdown(at)
+    assert "rented by the hour or the month" not in _markdown(at)
     at.session_state["glossary_open"] = True
     at.run()
     assert "**vCIO**: a *virtual* or fractional CIO, a senior IT leader rented by the hour" in (
         _markdown(at)
     )
+
+
+def test_overview_says_what_each_option_is_before_the_verdict():
+    """A business owner meets "vCIO", "MSP" and "break-fix" in the verdict and the cards: the
+    intro under the title says what they are, above both (the glossary is further down)."""
+    at = _app()
+    at.run()
+    texts = [m.value.replace("\\", "") for m in at.markdown]  # without Markdown escapes
+    intro = next(i for i, t in enumerate(texts) if t.startswith("# "))
+    verdict = next(i for i, t in enumerate(texts) if vm.compare(vm.Scenario()).verdict in t)
+    assert intro < verdict
+    for term in (
+        "**break-fix** (call a technician when something breaks",
+        "an MSP, a managed service provider,",
+        "a **vCIO** (virtual CIO: a senior IT leader rented by the hour)",
+        "a full-time **CIO** (chief information officer)",
+    ):
+        assert term in texts[intro], term
 
 
 def test_url_parameters_prefill_the_scenario():
@@ -196,4 +214,3 @@ def test_presentation_mode_shows_projects_read_only():
     assert not at.dataframe, "no editing control in presentation mode"
     names = list(at.table[0].value["Project"])
     assert names == [p.name for p in vm.load_presets()["accounting_firm"][1].projects]
-
