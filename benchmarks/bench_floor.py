@@ -16,6 +16,10 @@ bare              the bare page itself
                   navigation and address bar, with a page that holds only the verdict, the bare
                   page's chart and its line of text
 
+- sidebar inputs  the same with one slider in the sidebar instead of its inputs and margin charts
+                  (navigation kept): the best case for any rebuild of the sidebar as one element,
+                  such as a custom component
+
 The ratios of ``+ both`` and ``+ app chrome`` to ``bare`` are the lowest any page of the app can
 reach with the features the issues ask for; bench_pages.py measures the pages themselves.
 """
@@ -66,11 +70,23 @@ def _verdict_only():
     st.plotly_chart(fig, width="stretch", key="bare_chart")
     st.markdown(f"Selected: {{sc.years}} years")
 
+{patch}
 if not st.session_state.get("page_config_sent"):
     st.set_page_config(page_title="floor", layout="wide")
     st.session_state["page_config_sent"] = True
 _stubs = [st.Page(lambda: None, title=f"Page {{i}}", icon="📄", url_path=f"p{{i}}") for i in range(8)]
 chrome.run(st.navigation([st.Page(_verdict_only, title="Overview", icon="🧭", default=True), *_stubs]))
+"""
+
+# One slider, the one the probe presses, instead of the sidebar's inputs and margin charts (the
+# other values stay in session state, so the page and the address bar work as before).
+_NO_INPUTS = """
+from vcio_app import sidebar
+def _no_inputs():
+    sidebar.settle_inputs()
+    st.sidebar.slider("Years to compare", 1, 10, key="in_years")
+    return state.current_scenario()
+sidebar.render_inputs = _no_inputs
 """
 
 
@@ -82,7 +98,8 @@ def variants() -> dict[str, str]:
         "+ navigation": nav,
         "+ address bar": _BODY + _URL,
         "+ both": nav + _URL,
-        "+ app chrome": _CHROME.format(root=str(ROOT)),
+        "+ app chrome": _CHROME.format(root=str(ROOT), patch=""),
+        "+ app chrome - sidebar inputs": _CHROME.format(root=str(ROOT), patch=_NO_INPUTS),
     }
 
 
