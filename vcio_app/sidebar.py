@@ -114,6 +114,7 @@ def render_inputs() -> vm.Scenario:
             0.0,
             max(20.0, float(st.session_state["in_projects"])),  # a link may carry up to 50
             step=0.5,
+            format="plain",  # "3" and "2.5", not "3.00"
             key="in_projects",
             help="Typical projects a year such as a cloud move or a new phone system. "
             "Named projects go on the Projects page.",
@@ -137,6 +138,7 @@ def render_inputs() -> vm.Scenario:
                     0.0,
                     30.0,
                     step=0.5,
+                    format="plain",
                     **_shown("in_rate_pct"),
                     help="How much less a dollar paid later is worth to you than a dollar today. "
                     "8% is a common cost of capital for a small firm.",
