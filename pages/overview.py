@@ -28,4 +28,3 @@ ui.section(
 ui.plot(compute.comparison_chart(sc.model_dump_json(), "cost_bars"), key="overview_cost")
 ui.section("What the money does not show")
 st.table(ui.non_cost_frame(c), hide_index=True, border="horizontal")
-ui.glossary()

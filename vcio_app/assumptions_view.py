@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -29,7 +28,7 @@ ERRORS = "assumption_errors"  # key -> message for edits that were not applied
 RESET_KEY = "asm_reset"
 GROUP_PREFIX = "asm_group_"  # + group name: the key of its expander (True when open)
 DOC_PREFIX = "asm_doc_"  # + file name and section number: the key of a docs section's expander
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = ui.DOCS
 
 GROUP_TITLES = {
     "Company": "Your company",

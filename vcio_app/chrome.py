@@ -22,4 +22,6 @@ def run(page) -> None:
     with header:
         share_view.app_header()
     state.sync_url(scenario)
+    if page.url_path != "about":  # About shows the same text as a section of its own
+        ui.glossary()  # on every other page: a shared link may open any of them first
     ui.footer()

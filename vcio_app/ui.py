@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -12,6 +14,8 @@ import vcio_model as vm
 
 from . import boot, compute
 from .state import current_scenario
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
@@ -131,20 +135,20 @@ def lazy_expander(label: str, key: str):
     return box if box.open else None
 
 
+@cache
+def doc_section(name: str, heading: str) -> str:
+    """The body of the '### heading' section of a Markdown file in docs/."""
+    text = (DOCS / name).read_text(encoding="utf-8")
+    return text.partition(f"### {heading}\n")[2].split("\n### ", 1)[0].strip()
+
+
+GLOSSARY = ("about.md", "How to read it")  # one text for the glossary and the About page
+
+
 def glossary() -> None:
+    """'What the terms mean' under every page but About, which shows the same text itself."""
     if box := lazy_expander("What the terms mean", "glossary_open"):
-        box.markdown(
-            "- **CIO**: chief information officer, the person who plans IT and runs IT projects.\n"
-            "- **vCIO**: a *virtual* or fractional CIO, a senior IT leader rented by the hour or the "
-            "month, usually from an MSP.\n"
-            "- **MSP**: managed service provider, a firm that runs your help desk, patching and "
-            "backups for a flat monthly fee per user.\n"
-            "- **Break-fix**: calling a technician when something breaks and paying by the hour.\n"
-            "- **NPV** (net present value): all future costs added up in today's money, so a dollar "
-            "paid in year 5 counts for less than a dollar paid now.\n"
-            "- **P10 / P50 / P90**: in 10%, 50% and 90% of simulated futures the cost is at or below "
-            "this figure."
-        )
+        box.markdown(doc_section(*GLOSSARY))
 
 
 def footer() -> None:

@@ -13,7 +13,8 @@ import vcio_model as vm
 from tests.app.cards import card_values, page_title
 from vcio_app import sidebar
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
 PAGES = ["pages/overview.py", "pages/costs.py", "pages/projects.py", "pages/share.py"]
 
 
@@ -40,6 +41,7 @@ def test_page_runs_clean(page):
     assert not at.exception, at.exception
     assert page_title(at)
     assert not at.warning, [w.value for w in at.warning]
+    assert at.main.expander[-1].label == "What the terms mean"  # last, above the footer
 
 
 def test_overview_verdict_equals_model():
@@ -58,12 +60,13 @@ def test_overview_glossary_is_sent_only_when_opened():
     at = _app()
     at.run()
     assert [e.label for e in at.main.expander] == ["What the terms mean"]
-    assert "rented by the hour or the month" not in _markdown(at)
+    terms = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
+    terms = terms.split("### How to read it\n", 1)[1].split("\n### ", 1)[0].strip()
+    assert "**MSP** (managed service provider)" in terms  # the section the glossary shows
+    assert "**MSP** (managed service provider)" not in _markdown(at)
     at.session_state["glossary_open"] = True
     at.run()
-    assert "**vCIO**: a *virtual* or fractional CIO, a senior IT leader rented by the hour" in (
-        _markdown(at)
-    )
+    assert at.main.expander[0].markdown[0].value == terms
 
 
 def test_overview_says_what_each_option_is_before_the_verdict():
