@@ -23,6 +23,11 @@ browser
     and every checkout run on servers of their own, all up at once, and are pressed in turn,
     round by round: a change in the machine's load hits them alike. A page's ratio is its median
     over the bare page's median in the same rounds.
+frame (browser)
+    Pressed in the same rounds as well: this app's chrome (navigation, sidebar, header, address
+    bar, footer) around a page holding only the verdict and the bare page's chart, the "+ app
+    chrome" variant of ``bench_floor.py``. "ratio to frame" is what a page's own content costs on
+    top of what every page of the app pays; ``--no-frame`` leaves it out.
 
 Targets: rerun median <= 50 ms at the default scenario; browser median within 2x of the bare page
 (issue 3) and within 1.5x (issue 5). The table is printed and written as Markdown to ``--out``.
@@ -98,6 +103,7 @@ PROBES = {
     "about": ("address bar (end of run)", "location.search"),
     "bare": ("line of text", _starts("p", "Selected:")),
 }
+PROBES["frame"] = PROBES["bare"]  # bench_floor.py's "+ app chrome": the bare page's text and chart
 
 # Installed before each key press; window.__bench collects the times (ms since keydown).
 _ARM = """
@@ -279,22 +285,45 @@ def press_once(page, probe: str, key: str) -> dict:
     return page.evaluate(_READ)
 
 
+def _frame_script(folder: Path) -> Path:
+    """bench_floor.py's "+ app chrome" variant, written to ``folder``."""
+    spec = importlib.util.spec_from_file_location("bench_floor", HERE / "bench_floor.py")
+    floor = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(floor)
+    script = folder / "frame_app.py"
+    script.write_text(floor.variants()["+ app chrome"], encoding="utf-8")
+    return script
+
+
 def browser_part(
-    roots: list[tuple[str, Path]], pages: list[str], presses: int, log_dir: Path, warmup: int = 2
+    roots: list[tuple[str, Path]],
+    pages: list[str],
+    presses: int,
+    log_dir: Path,
+    warmup: int = 2,
+    frame: bool = True,
 ) -> dict:
-    """Every page, each root's server and the bare page in turn, press by press (interleaved,
-    so a change in the machine's load hits all of them alike). Returns
-    ``{label: {page: {"text": stats, "chart": stats}}}``; under "bare" the bare page's presses
-    made alongside each page, and under ("bare", "all") all of them."""
+    """Every page, each root's server, the bare page and the frame in turn, press by press
+    (interleaved, so a change in the machine's load hits all of them alike). Returns
+    ``{label: {page: {"text": stats, "chart": stats}}}``; under "bare" (and "frame") the bare
+    page's (frame's) presses made alongside each page, and under ("bare", "all") all of them."""
+    import tempfile
+
     from playwright.sync_api import sync_playwright
 
     e2e = _e2e()
+    refs = ["bare", "frame"] if frame else ["bare"]
     res: dict = {label: {} for label, _ in roots}
-    res["bare"] = {}
-    bare_all: dict[str, list] = {"text": [], "chart": []}
+    res.update({ref: {} for ref in refs})
+    ref_all: dict = {ref: {"text": [], "chart": []} for ref in refs}
     app_pages = [p for p in pages if p != "bare"] or ["bare"]
     with contextlib.ExitStack() as stack:
         urls = {"bare": stack.enter_context(serve(e2e, ROOT, BARE, log_dir / "bench-bare.log"))}
+        if frame:  # served from the repository root, as the bare page: the same config
+            script = _frame_script(Path(stack.enter_context(tempfile.TemporaryDirectory())))
+            urls["frame"] = stack.enter_context(
+                serve(e2e, ROOT, script, log_dir / "bench-frame.log")
+            )
         for k, (label, root) in enumerate(roots):
             log = log_dir / f"bench-app-{k}.log"
             urls[label] = stack.enter_context(serve(e2e, root, root / "app.py", log))
@@ -302,11 +331,12 @@ def browser_part(
         chromium = pw.chromium.launch(executable_path=str(e2e.CHROMIUM), args=e2e.CHROMIUM_ARGS)
         stack.callback(chromium.close)
         for name in app_pages:
-            tabs = [("bare", "bare")] + [(label, name) for label, _ in roots if name != "bare"]
+            tabs = [(ref, ref) for ref in refs]
+            tabs += [(label, name) for label, _ in roots if name != "bare"]
             opened = []
             try:
                 for label, page_name in tabs:
-                    path = "" if page_name == "bare" else PAGES[page_name][1]
+                    path = "" if page_name in refs else PAGES[page_name][1]
                     opened.append(
                         (label, page_name, *_open(e2e, chromium, f"{urls[label]}/{path}"))
                     )
@@ -322,13 +352,15 @@ def browser_part(
                                 got[label]["chart"].append(r["chart"])
                 for label, _ in tabs:
                     res[label][name] = {m: stats(v) for m, v in got[label].items()}
-                bare_all["text"] += got["bare"]["text"]
-                bare_all["chart"] += got["bare"]["chart"]
+                for ref in refs:
+                    for m in ("text", "chart"):
+                        ref_all[ref][m] += got[ref][m]
             finally:
                 for _, _, ctx, _ in opened:
                     ctx.close()
             print(f"  browser: {name} done", flush=True)
-    res["bare"]["all"] = {m: stats(v) for m, v in bare_all.items()}
+    for ref in refs:
+        res[ref]["all"] = {m: stats(v) for m, v in ref_all[ref].items()}
     return res
 
 
@@ -343,12 +375,17 @@ def _ok(flag: bool | None) -> str:
     return "-" if flag is None else "PASS" if flag else "MISS"
 
 
-def table(label: str, rerun: dict, browser: dict, bare_browser: dict) -> list[str]:
-    """``bare_browser``: the bare page's presses, per app page (made alongside it) and "all"."""
+def table(
+    label: str, rerun: dict, browser: dict, bare_browser: dict, frame_browser: dict | None = None
+) -> list[str]:
+    """``bare_browser`` (``frame_browser``): the bare page's (frame's) presses, per app page (made
+    alongside it) and "all"."""
+    frame_browser = frame_browser or {}
     head = ("| page | rerun median ms | rerun p95 ms | browser median ms | browser p95 ms | "
-            "bare median ms (same rounds) | ratio to bare | last chart median ms | "
+            "bare median ms (same rounds) | ratio to bare | frame median ms (same rounds) | "
+            "ratio to frame | last chart median ms | "
             "rerun <= 50 ms | <= 2x bare | <= 1.5x bare | what is timed in the browser |")  # fmt: skip
-    lines = [f"**{label}**", "", head, "|" + "---|" * 12]
+    lines = [f"**{label}**", "", head, "|" + "---|" * 14]
     names = [n for n in [*PAGES, "overview (uncached)"] if n in rerun or n in browser]
     names += ["bare"] if "bare" in rerun or "all" in bare_browser else []
     for n in names:
@@ -362,12 +399,15 @@ def table(label: str, rerun: dict, browser: dict, bare_browser: dict) -> list[st
         else:
             b, ch = browser.get(n, {}).get("text", {}), browser.get(n, {}).get("chart", {})
             bare = bare_browser.get(n, {}).get("text", {}).get("median")
+        fr = frame_browser.get("all" if n == "bare" else n, {}).get("text", {}).get("median")
         ratio = b["median"] / bare if b.get("median") and bare else None
+        to_frame = b["median"] / fr if b.get("median") and fr and n != "bare" else None
         rerun_ok = None if r.get("median") is None or n == "bare" else r["median"] <= 50
         probe = PROBES.get(n, ("-", ""))[0] if b else "-"
         lines.append(
             f"| {n} | {_ms(r.get('median'))} | {_ms(r.get('p95'))} | {_ms(b.get('median'))} | "
             f"{_ms(b.get('p95'))} | {_ms(bare)} | {'-' if ratio is None else f'{ratio:.2f}'} | "
+            f"{_ms(fr)} | {'-' if to_frame is None else f'{to_frame:.2f}'} | "
             f"{_ms(ch.get('median'))} | {_ok(rerun_ok)} | "
             f"{_ok(None if ratio is None or n == 'bare' else ratio <= 2.0)} | "
             f"{_ok(None if ratio is None or n == 'bare' else ratio <= 1.5)} | {probe} |"
@@ -397,6 +437,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--labels", nargs="+", help="a label per --root")
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--no-apptest", action="store_true")
+    ap.add_argument("--no-frame", action="store_true", help="do not press the frame alongside")
     ap.add_argument("--max-load", type=float, default=1.5)
     ap.add_argument("--wait", type=float, default=300, help="seconds to wait for the load to drop")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="Markdown file ('-': none)")
@@ -426,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_browser:
         loads.append(f"{wait_for_load(args.max_load, args.wait, 'the browser part'):.2f}")
         browser = browser_part(list(zip(labels, roots, strict=True)), pages, args.presses,
-                               ROOT / "artifacts")  # fmt: skip
+                               ROOT / "artifacts", frame=not args.no_frame)  # fmt: skip
     loads.append(f"{os.getloadavg()[0]:.2f} (at the end)")
     sections = [(label, reruns[label], browser[label]) for label in labels]
 
@@ -439,14 +480,17 @@ def main(argv: list[str] | None = None) -> int:
         "'uncached' clears st.cache_data and st.cache_resource before each). Browser: key press "
         "on the years slider to the page's years-dependent text changed, "
         f"{args.presses} presses after 2 warm-up, the bare page pressed in the same rounds. "
-        "Ratio: browser median / bare median in the same rounds. Targets: rerun <= 50 ms; "
+        "Ratio: browser median / bare median in the same rounds; the frame (bench_floor.py's "
+        "'+ app chrome': the app around a page with only the verdict and the bare chart) "
+        "pressed in the same rounds too. Targets: rerun <= 50 ms; "
         "browser <= 2x "
         "bare (issue 3), <= 1.5x bare (issue 5). Command: `.venv/bin/python "
         "benchmarks/bench_pages.py" + (" " + " ".join(argv or sys.argv[1:])).rstrip() + "`.",
         "",
     ]
     for label, rerun, pages_browser in sections:
-        out += table(label, rerun, pages_browser, browser.get("bare", {})) + [""]
+        out += table(label, rerun, pages_browser, browser.get("bare", {}), browser.get("frame"))
+        out += [""]
     text = "\n".join(out)
     print()
     print(text)
