@@ -11,19 +11,14 @@ from __future__ import annotations
 
 import html
 import io
-import os
-import shutil
-import subprocess
-import tempfile
 from datetime import date
-from pathlib import Path
 
 import vcio_model as vm
 
+from . import pdf
 from .brand import Brand, safe_accent
 
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-PDF_TIMEOUT_S = 90
+PDF_TIMEOUT_S = pdf.TIMEOUT_S
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 MONEY = "$#,##0"
 MONEY_CENTS = "$#,##0.00"
@@ -32,6 +27,10 @@ PCT = "0.0%"
 
 class ReportError(RuntimeError):
     """A report could not be produced (one line saying why)."""
+
+
+class ReportBusy(ReportError):
+    """Every PDF slot of this server is taken: try again in a minute."""
 
 
 # ---------------------------------------------------------------------------------- shared text
@@ -597,16 +596,8 @@ def excel_report(
 
 # ---------------------------------------------------------------------------------- PDF
 def chromium_path() -> str | None:
-    """Chromium to print with. ``VCIO_CHROMIUM`` = a path uses only that one; ``none`` turns PDF
-    off (for a server that should not start browsers)."""
-    env = os.environ.get("VCIO_CHROMIUM", "").strip()
-    if env.lower() in ("none", "off", "0"):
-        return None
-    candidates = [env] if env else [*CHROMIUM_CANDIDATES, shutil.which("chromium")]
-    for cand in candidates:
-        if cand and os.path.isfile(cand) and os.access(cand, os.X_OK):
-            return cand
-    return None
+    """Chromium to print with (see ``pdf.chromium_path``)."""
+    return pdf.chromium_path()
 
 
 def pdf_available() -> tuple[bool, str]:
@@ -626,51 +617,25 @@ def pdf_report(
     assumptions_rows: list[dict] | None = None,
     created: date | None = None,
     timeout: float = PDF_TIMEOUT_S,
+    paper: str = pdf.DEFAULT_PAPER,
 ) -> bytes | None:
-    """The HTML report printed to an A4 PDF by headless Chromium; None when Chromium is missing.
+    """The HTML report printed to a PDF (US Letter, or ``paper="a4"``) by headless Chromium, under
+    ``pdf.html_to_pdf``'s limits; None when Chromium is missing.
 
     Charts are drawn by Plotly in the page before printing (a virtual-time budget lets the scripts
-    finish). Raises ``ReportError`` when Chromium runs but produces no PDF.
+    finish). Raises ``ReportError`` when Chromium runs but produces no PDF, is stopped at the memory
+    or time cap, or every print slot is busy (``ReportBusy``).
     """
-    ok, chromium = pdf_available()
+    ok, _ = pdf_available()
     if not ok:
         return None
     page = html_report(comparison, brand, assumptions_rows, created, for_print=True)
-    with tempfile.TemporaryDirectory(prefix="vcio-pdf-") as tmp:
-        src = Path(tmp) / "report.html"
-        out = Path(tmp) / "report.pdf"
-        src.write_text(page, encoding="utf-8")
-        cmd = [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--disable-extensions",
-            "--mute-audio",
-            f"--user-data-dir={tmp}/profile",
-            "--run-all-compositor-stages-before-draw",
-            "--virtual-time-budget=15000",
-            f"--print-to-pdf={out}",
-            src.as_uri(),
-        ]
-        try:
-            proc = subprocess.run(
-                cmd, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL
-            )
-        except subprocess.TimeoutExpired:
-            raise ReportError(f"Chromium did not finish the PDF within {timeout:g} s") from None
-        except OSError as e:
-            raise ReportError(f"Chromium could not start ({e.strerror})") from None
-        if not out.exists() or out.stat().st_size == 0:
-            tail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-            raise ReportError(f"Chromium produced no PDF (exit {proc.returncode}) {tail[0][:120]}")
-        return out.read_bytes()
+    try:
+        return pdf.html_to_pdf(page, paper=paper, timeout=timeout)
+    except pdf.PdfBusy as e:
+        raise ReportBusy(str(e)) from None
+    except pdf.PdfError as e:
+        raise ReportError(str(e)) from None
 
 
 def report_file_name(comparison: vm.Comparison, ext: str, created: date | None = None) -> str:

@@ -569,6 +569,12 @@ def _configure_report(p: argparse.ArgumentParser) -> None:
         help="your prices (columns key, value, note, internal_note); the scenario's own "
         "assumption values win",
     )
+    p.add_argument(
+        "--paper",
+        choices=("letter", "a4"),
+        default="letter",
+        help="paper size of a PDF (default letter: US Letter)",
+    )
 
 
 @command(
@@ -603,7 +609,7 @@ def run_report(inputs: Inputs) -> str:
         if not ok:
             raise InputError(f"--format pdf: {why} (use --format html)")
         try:
-            data = reports.pdf_report(c, brand, rows)
+            data = reports.pdf_report(c, brand, rows, paper=args.paper)
         except reports.ReportError as e:
             raise InputError(f"--format pdf: {e} (use --format html)") from None
     elif inputs.format == "xlsx":
