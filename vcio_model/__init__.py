@@ -5,10 +5,12 @@ Pure Python (numpy, pandas, numpy-financial, pydantic); never imports streamlit 
 
 from .analyses import (
     SLIDER_RANGES,
+    Certainty,
     Comparison,
     Frontier,
     OptionResult,
     Simulation,
+    certainty,
     compare,
     frontier,
     sensitivity,
@@ -17,11 +19,11 @@ from .analyses import (
 )
 from .assumptions import Assumptions, DataFileError, load_assumptions
 from .engine import CATEGORIES, CATEGORY_LABELS
-from .format import in_sentence, money, percent, plural
+from .format import chance, in_sentence, money, money_pair, percent, plural
 from .presets import load_presets
 from .scenario import PROJECT_SIZES, Project, Scenario, ScenarioError
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "in_sentence",
@@ -30,6 +32,7 @@ __all__ = [
     "PROJECT_SIZES",
     "SLIDER_RANGES",
     "Assumptions",
+    "Certainty",
     "Comparison",
     "DataFileError",
     "Frontier",
@@ -39,11 +42,14 @@ __all__ = [
     "ScenarioError",
     "Simulation",
     "__version__",
+    "certainty",
+    "chance",
     "compare",
     "frontier",
     "load_assumptions",
     "load_presets",
     "money",
+    "money_pair",
     "percent",
     "plural",
     "sensitivity",

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .assumptions import Assumptions, load_assumptions
 from .engine import CATEGORIES, CATEGORY_LABELS, option_costs
-from .format import in_sentence, money, plural
+from .format import chance, in_sentence, money, plural
 from .scenario import Scenario
 
 
@@ -73,6 +73,9 @@ class Comparison:
     margin: float  # runner-up NPV minus winner NPV
     verdict: str  # one sentence
     reasons: list[str] = field(default_factory=list)
+    close_call: bool = False  # runner-up within ``close_call_margin`` of the winner's NPV
+    close_call_margin: float = 0.0  # fraction of the winner's NPV (data/assumptions.csv)
+    warnings: list[str] = field(default_factory=list)  # inputs far outside published bands
 
     def option(self, option_id: str) -> OptionResult:
         return next(o for o in self.options if o.id == option_id)
@@ -85,7 +88,10 @@ class Comparison:
             "recommended": self.recommended,
             "runner_up": self.runner_up,
             "margin": self.margin,
+            "close_call": self.close_call,
+            "close_call_margin": self.close_call_margin,
             "verdict": self.verdict,
+            "warnings": self.warnings,
             "reasons": self.reasons,
             "options": [o.to_dict() for o in self.options],
         }
@@ -203,6 +209,9 @@ def compare(scenario: Scenario, assumptions: Assumptions | None = None) -> Compa
     ranked = sorted(results, key=lambda o: o.npv)
     best, second = ranked[0], ranked[1]
     margin = second.npv - best.npv
+    close_margin = float(a["close_call_margin"])
+    close = bool(is_close_call(best.npv, second.npv, close_margin))
+    specs = {s.id: s for s in a.options}
     return Comparison(
         scenario=scenario,
         discount_rate=scenario.discount_rate,
@@ -211,27 +220,86 @@ def compare(scenario: Scenario, assumptions: Assumptions | None = None) -> Compa
         recommended=best.id,
         runner_up=second.id,
         margin=margin,
-        verdict=_verdict(scenario, best, second, margin),
-        reasons=_reasons(scenario, best, second),
+        verdict=_verdict(scenario, best, second, margin, close, tuple(specs)),
+        reasons=(
+            _close_reasons(*(s for s in a.options if s.id in (best.id, second.id)))
+            if close
+            else _reasons(scenario, best, second)
+        ),
+        close_call=close,
+        close_call_margin=close_margin,
     )
 
 
+def is_close_call(best_npv, second_npv, margin):
+    """True where the runner-up's NPV is within ``margin`` (a fraction) of the winner's.
+
+    Works on scalars and arrays alike.
+
+    >>> bool(is_close_call(100.0, 103.0, 0.04)), bool(is_close_call(100.0, 105.0, 0.04))
+    (True, False)
+    """
+    return (np.asarray(second_npv) - np.asarray(best_npv)) <= margin * np.abs(best_npv)
+
+
 def _load_words(sc: Scenario) -> str:
+    """'3 medium projects a year', '1 small project a year plus 1 named project', 'no IT projects'.
+
+    >>> _load_words(Scenario(projects_per_year=0)), _load_words(Scenario(projects_per_year=1))
+    ('no IT projects', '1 medium project a year')
+    """
     n = sc.projects_per_year
+    named = plural(len(sc.projects), "named project") if sc.projects else ""
+    if n == 0:
+        return named or "no IT projects"
     count = f"{n:g} {sc.project_size} project{'s' if n != 1 else ''} a year"
-    if sc.projects:
-        count += f" plus {plural(len(sc.projects), 'named project')}"
-    return count
+    return f"{count} plus {named}" if named else count
 
 
-def _verdict(sc: Scenario, best: OptionResult, second: OptionResult, margin: float) -> str:
+def _verdict(
+    sc: Scenario,
+    best: OptionResult,
+    second: OptionResult,
+    margin: float,
+    close: bool = False,
+    order: tuple[str, ...] = (),
+) -> str:
     who = sc.company or f"a {sc.employees:,}-person firm"
     pct = margin / second.npv if second.npv else 0
+    if close:
+        # Catalogue order, so that the sentence does not swap its names as one employee is added.
+        first, other = sorted(
+            (best, second), key=lambda o: order.index(o.id) if o.id in order else 0
+        )
+        a_text, b_text = money(first.npv), money(other.npv)
+        amounts = f"both about {a_text}" if a_text == b_text else f"{a_text} and {b_text}"
+        apart = "less than 1%" if pct < 0.005 else f"{pct:.0%}"
+        return (
+            f"For {who} with {_load_words(sc)}, {in_sentence(first.name)} and "
+            f"{in_sentence(other.name)} cost about the same over {plural(sc.years, 'year')} "
+            f"in today's money ({amounts}, {apart} apart, closer than the model can tell): "
+            f"what decides between them is not the price."
+        )
     return (
         f"For {who} with {_load_words(sc)}, {in_sentence(best.name)} "
         f"costs {money(best.npv)} over {plural(sc.years, 'year')} in today's money, "
         f"{money(margin)} ({pct:.0%}) less than the runner-up, {in_sentence(second.name)}."
     )
+
+
+def _close_reasons(best, second) -> list[str]:
+    """What decides a close call: what money does not show (data/options.csv), side by side."""
+    out = []
+    for label, attr in (
+        ("Hours of cover a week", "coverage_hours_week"),
+        ("Single point of failure", "single_point_of_failure"),
+        ("Capacity for strategy and projects", "strategic_capacity"),
+    ):
+        out.append(
+            f"{label}: {best.short_name}: {getattr(best, attr)}; "
+            f"{second.short_name}: {getattr(second, attr)}."
+        )
+    return out
 
 
 def _reasons(sc: Scenario, best: OptionResult, second: OptionResult) -> list[str]:
@@ -462,6 +530,99 @@ def simulate(
         npv={i: costs[i].npv(scenario.discount_rate) for i in ids},
         trials=trials,
         seed=seed,
+    )
+
+
+# ---------------------------------------------------------------------------------- certainty
+@dataclass
+class Certainty:
+    """How sure the verdict is: each option's chance of being the cheapest over simulated futures.
+
+    ``winner`` is ``compare``'s recommendation (lowest NPV at expected values); ``most_often`` the
+    option cheapest in the most simulated futures. They differ when an option is cheaper in most
+    futures but costs more on average (its bad futures are worse).
+    """
+
+    winner: str
+    runner_up: str
+    p_cheapest: dict[str, float]
+    p_winner: float
+    most_often: str
+    agrees: bool
+    close_call: bool
+    trials: int
+    sentence: str
+
+    def to_dict(self) -> dict:
+        return {
+            "winner": self.winner,
+            "p_winner": self.p_winner,
+            "most_often": self.most_often,
+            "agrees": self.agrees,
+            "close_call": self.close_call,
+            "trials": self.trials,
+            "p_cheapest": self.p_cheapest,
+            "sentence": self.sentence,
+        }
+
+
+def certainty(
+    scenario: Scenario,
+    comparison: Comparison | None = None,
+    simulation: Simulation | None = None,
+    trials: int = 5000,
+    seed: int = 1,
+    assumptions: Assumptions | None = None,
+) -> Certainty:
+    """How sure the verdict is, in numbers and in one plain sentence.
+
+    The chance of being cheapest is the share of ``simulate(scenario, trials, seed)``'s futures in
+    which an option has the lowest NPV: the same figure as the Risk page. Pass ``comparison`` and
+    ``simulation`` to reuse results already computed for the same scenario.
+
+    Examples
+    --------
+    >>> c = certainty(Scenario(employees=45, projects_per_year=3), trials=500)
+    >>> 0 <= c.p_winner <= 1 and abs(sum(c.p_cheapest.values()) - 1) < 1e-9
+    True
+    """
+    comp = comparison or compare(scenario, assumptions)
+    sim = simulation or simulate(scenario, trials=trials, seed=seed, assumptions=assumptions)
+    summary = sim.summary().set_index("option")
+    p = {i: float(summary.at[i, "p_cheapest"]) for i in sim.option_ids}
+    most = max(p, key=p.get)
+    win, run = comp.recommended, comp.runner_up
+    names = {o.id: in_sentence(o.name) for o in comp.options}
+    futures = f"{sim.trials:,} simulated futures"
+    if comp.close_call:
+        sentence = (
+            f"Too close to call: {names[win]} is the cheapest in {chance(p[win])} of {futures} "
+            f"and {names[run]} in {chance(p[run])}."
+        )
+    elif most != win:
+        sentence = (
+            f"Not certain: {names[most]} is the cheapest in more of {futures} "
+            f"({chance(p[most])}, against {chance(p[win])} for {names[win]}), but its bad "
+            f"futures cost more, so {names[win]} costs less on average."
+        )
+    else:
+        strength = "Fairly sure" if p[win] >= 0.6 else "Not certain"
+        if p[win] >= 0.8:
+            strength = "Sure"
+        sentence = (
+            f"{strength}: {names[win]} is the cheapest in {chance(p[win])} of {futures}"
+            f" ({names[run]} in {chance(p[run])})."
+        )
+    return Certainty(
+        winner=win,
+        runner_up=run,
+        p_cheapest=p,
+        p_winner=p[win],
+        most_often=most,
+        agrees=most == win,
+        close_call=comp.close_call,
+        trials=sim.trials,
+        sentence=sentence,
     )
 
 

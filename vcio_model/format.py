@@ -29,6 +29,27 @@ def money(x: float, exact: bool = False) -> str:
     return f"{sign}${x:,.0f}"
 
 
+def money_pair(a: float, b: float) -> tuple[str, str]:
+    """Two amounts rounded alike, with enough digits that different amounts read differently.
+
+    Examples
+    --------
+    >>> money_pair(1_780_000, 1_830_000), money_pair(45_300, 45_400), money_pair(5, 5)
+    (('$1.78M', '$1.83M'), ('$45.3k', '$45.4k'), ('$5', '$5'))
+    """
+    ta, tb = money(a), money(b)
+    if ta != tb or a == b or not (math.isfinite(a) and math.isfinite(b)):
+        return ta, tb
+    big = max(abs(a), abs(b))
+    unit, scale = ("M", 1e6) if big >= 999_500 else ("k", 1e3)
+    for digits in range(1, 7):
+        ta = f"{'-' if a < 0 else ''}${abs(a) / scale:,.{digits}f}{unit}"
+        tb = f"{'-' if b < 0 else ''}${abs(b) / scale:,.{digits}f}{unit}"
+        if ta != tb:
+            return ta, tb
+    return money(a, exact=True), money(b, exact=True)
+
+
 def in_sentence(name: str) -> str:
     """A name or label inside a sentence: only a plain capital goes to lower case.
 
@@ -45,6 +66,19 @@ def plural(n: float, word: str) -> str:
 
 def percent(x: float, digits: int = 0) -> str:
     return f"{x * 100:.{digits}f}%"
+
+
+def chance(p: float) -> str:
+    """A probability as a person reads it: never '0%' or '100%' for something that can happen.
+
+    >>> chance(0.004), chance(0.391), chance(0.9996), chance(0.0), chance(1.0)
+    ('under 1%', '39%', 'over 99%', '0%', '100%')
+    """
+    if 0 < p < 0.005:
+        return "under 1%"
+    if 0.995 < p < 1:
+        return "over 99%"
+    return f"{p:.0%}"
 
 
 def name_in_message(text: object, limit: int = 40) -> str:
