@@ -36,12 +36,14 @@ GROUP_TITLES = {
     "Leadership: none": "No IT leader: a manager runs IT on the side",
     "Leadership: vCIO": "Virtual CIO (vCIO), rented by the hour",
     "Leadership: CIO": "Full-time CIO",
+    "Leadership: IT manager": "Internal IT manager (hands-on, not a CIO)",
     "Projects": "IT projects: budgets, hours and overruns",
     "Support: break-fix": "Break-fix support, paid by the hour",
     "Support: managed": "Managed services (MSP), a monthly fee",
     "Support: in-house": "In-house help desk",
     "Downtime": "Downtime and serious incidents",
     "Staff time": "Staff time lost to IT problems",
+    "Verdict": "How close is too close to call",
 }
 UNIT_WORDS = {
     "USD": "$",
