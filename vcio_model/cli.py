@@ -8,7 +8,8 @@ Exit status: 0 on success; 2 on bad input of any kind, with one line on stderr t
 option, field or file and what is allowed (never a traceback).
 
 Adding a subcommand: write a function that takes the parsed ``Inputs`` and returns the text to
-print, and register it (in this module, or in a module imported before ``main`` runs)::
+print, and register it (in this module, or in a module imported before ``main`` runs, as
+``vcio_app/cli.py`` registers ``report``)::
 
     @command("report", "Write a one-page report", formats=("html",),
              configure=lambda p: p.add_argument("--out", default="report.html"))
@@ -27,7 +28,6 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -132,13 +132,16 @@ def _option_help(name: str) -> str:
     return text + f" [{name}]"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
     parser = _Parser(
-        prog=PROG,
+        prog=prog,
         description="Compare what IT leadership and support cost: a full-time CIO, a virtual CIO with "
         "managed services, managed services alone, or break-fix support.",
         epilog="Bad input exits with status 2 and one line naming the option or file.\n"
-        f"Example: {PROG} compare --employees 45 --projects 3 --format json",
+        f"Example: {prog} compare --employees 45 --projects 3 --format json"
+        + "".join(
+            f"\nThe {c} command moved: {m} ..." for c, m in MOVED.items() if c not in COMMANDS
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
     )
@@ -559,83 +562,24 @@ def run_sensitivity(inputs: Inputs) -> str:
     return "\n".join(out) + "\n"
 
 
-# ---------------------------------------------------------------------------------- report
-def _configure_report(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-o", "--out", required=True, metavar="FILE", help="where to write the report")
-    p.add_argument("--brand", metavar="FILE.json", help="brand file (default data/brand.json)")
-    p.add_argument(
-        "--rate-card",
-        metavar="FILE.csv",
-        help="your prices (columns key, value, note, internal_note); the scenario's own "
-        "assumption values win",
-    )
-    p.add_argument(
-        "--paper",
-        choices=("letter", "a4"),
-        default="letter",
-        help="paper size of a PDF (default letter: US Letter)",
-    )
-
-
-@command(
-    "report",
-    "write a leave-behind report: self-contained HTML, an Excel workbook or a PDF",
-    formats=("html", "xlsx", "pdf"),
-    configure=_configure_report,
-)
-def run_report(inputs: Inputs) -> str:
-    # The app's report modules (and plotly) load only here, so vcio_model never imports them.
-    try:
-        from vcio_app import brand as br
-        from vcio_app import reports
-    except ImportError as e:
-        raise InputError(
-            f"report: needs the app's modules and plotly ({e}); run from the "
-            "repository root with the requirements installed"
-        ) from None
-    args, sc = inputs.args, inputs.scenario
-    try:
-        brand = br.load_brand(args.brand) if args.brand else br.load_brand()
-        card = br.load_rate_card(args.rate_card) if args.rate_card else None
-    except br.BrandError as e:
-        raise InputError(str(e)) from None
-    if card:
-        sc = sc.updated(assumptions={**br.rate_card_overrides(card), **sc.assumptions})
-    a = inputs.assumptions or load_assumptions()
-    c = compare(sc, inputs.assumptions)
-    rows = br.sources_with_rate_card(a.with_overrides(sc.assumptions).to_rows(), card)
-    if inputs.format == "pdf":
-        ok, why = reports.pdf_available()
-        if not ok:
-            raise InputError(f"--format pdf: {why} (use --format html)")
-        try:
-            data = reports.pdf_report(c, brand, rows, paper=args.paper)
-        except reports.ReportError as e:
-            raise InputError(f"--format pdf: {e} (use --format html)") from None
-    elif inputs.format == "xlsx":
-        data = reports.excel_report(c, brand, rows)
-    else:
-        data = reports.html_report(c, brand, rows).encode("utf-8")
-    out = Path(args.out)
-    try:
-        out.write_bytes(data)
-    except OSError as e:
-        raise InputError(f"--out: cannot write {out} ({e.strerror})") from None
-    except ValueError:  # e.g. a NUL character in the path
-        raise InputError(f"--out: {args.out!r} is not a usable file name") from None
-    size = f"{len(data) / 1e6:.1f} MB" if len(data) >= 1e6 else f"{len(data) / 1e3:.0f} kB"
-    return f"wrote {out} ({inputs.format}, {size}): {c.verdict}\n"
+# ---------------------------------------------------------------------------------- moved
+# Subcommands that live above this package: the app registers them (vcio_app/cli.py) and runs
+# this same main. Here they only say where they went, so vcio_model imports nothing above it.
+MOVED = {"report": "python -m vcio_app report"}
 
 
 # ---------------------------------------------------------------------------------- main
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 2 bad input)."""
+def main(argv: Sequence[str] | None = None, prog: str = PROG) -> int:
+    """Run the command line; return the exit status (0 ok, 2 bad input). ``prog`` names the
+    command in messages (``vcio_app.cli`` runs this main with its own name and commands)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        parser = build_parser()
+        if argv[:1] and argv[0] in MOVED and argv[0] not in COMMANDS:
+            raise InputError(f"{argv[0]}: moved to the app's command line: {MOVED[argv[0]]} ...")
+        parser = build_parser(prog)
         args = parser.parse_args(argv)
         if args.command is None:
-            raise InputError(f"choose a command: {', '.join(COMMANDS)} (see {PROG} --help)")
+            raise InputError(f"choose a command: {', '.join(COMMANDS)} (see {prog} --help)")
         inputs = read_inputs(args)
         text = COMMANDS[args.command].run(inputs)
     except (InputError, ScenarioError, DataFileError) as e:

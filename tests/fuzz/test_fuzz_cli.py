@@ -1,4 +1,5 @@
-"""Fuzz the command line: ``vcio_model.cli.main(argv)`` in this process, with any arguments.
+"""Fuzz the command line: ``vcio_app.cli.main(argv)`` (the model's commands and ``report``) in
+this process, with any arguments.
 
 Whatever the arguments, the exit status is 0 (success) or 2 (bad input), and on 2 stderr is one
 line ``error: ...`` that names the option, the command or the file at fault; never a traceback,
@@ -21,7 +22,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from vcio_model import cli
+from vcio_app import cli
 
 from .common import (
     any_text,

@@ -1,5 +1,5 @@
 """The command line against hostile input (issue 13): each case runs the real ``python -m
-vcio_model`` in a subprocess and checks the exit status, the one-line message and the files."""
+vcio_app`` (the model's commands and ``report``) in a subprocess and checks the exit status, the one-line message and the files."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def cli(*args: str, env: dict | None = None, timeout: float = 180) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "vcio_model", *args],
+        [sys.executable, "-m", "vcio_app", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -1,4 +1,4 @@
-"""``python -m vcio_model report``: HTML, Excel and PDF files from a scenario file."""
+"""``python -m vcio_app report``: HTML, Excel and PDF files from a scenario file."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ SCENARIO = {
 
 def _cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "vcio_model", "report", *args],
+        [sys.executable, "-m", "vcio_app", "report", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -135,10 +135,3 @@ def test_missing_out_and_missing_file(tmp_path):
     assert proc.returncode == 2 and "cannot read the scenario file" in proc.stderr
     proc = _cli("--format", "html")
     assert proc.returncode == 2 and "--out" in proc.stderr and "Traceback" not in proc.stderr
-
-
-def test_the_model_package_never_imports_plotly():
-    code = "import sys, vcio_model, vcio_model.cli; print('plotly' in sys.modules)"
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                          check=True)  # fmt: skip
-    assert proc.stdout.strip() == "False"
