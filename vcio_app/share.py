@@ -1,13 +1,16 @@
-"""Shareable links and scenario files: the whole scenario in one URL, exactly.
+"""Scenario <-> URL and scenario files: the whole scenario in one link, exactly. Pure: no Streamlit.
 
 The main inputs travel as readable URL parameters (``employees=45&projects=3&company=Acme``, see
-``vcio_app.state.URL_FIELDS``). Everything else (named projects, assumption overrides, devices,
-sites, revenue, wage growth, price escalation, and the exact value of any main input whose readable
-form is rounded) travels in one compact parameter ``s``: JSON, zlib, URL-safe base64. Decoding is
-size-capped and validated through ``Scenario``; any problem raises ``ScenarioError`` with one line.
+``URL_FIELDS``). Everything else (named projects, assumption overrides, devices, wage growth, price
+escalation, and the exact value of any main input whose readable form is rounded) travels in one
+compact parameter ``s``: JSON, zlib, URL-safe base64. Decoding is size-capped and validated through
+``Scenario``; any problem raises ``ScenarioError`` with one line.
 
-No Streamlit calls here (the readable-parameter helpers of ``state`` are plain functions), so all of
-it is testable without a running app.
+Links and scenario files carry the model version (``model=0.2.0``, ``"model_version"``): a link
+made with an older version opens with the same inputs, and ``version_note`` says in one line that
+the figures have been updated since. A link without it was made with 0.1.0, before links carried it.
+
+This is the only module that knows the URL's format; ``state`` (session state) calls it.
 """
 
 from __future__ import annotations
@@ -15,39 +18,155 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import zlib
+from collections.abc import Mapping
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
-
-import pandas as pd
 
 import vcio_model as vm
 from vcio_model import Scenario, ScenarioError
 
 PARAM = "s"
 VERSION = 1
+VERSION_PARAM = "model"  # the model version that made the link
+PRESENT_PARAM = "present"  # present=1: the link opens in presentation mode
+FIRST_VERSION = "0.1.0"  # links and files made before they carried a version
+FILE_VERSION_KEY = "model_version"
 MAX_DECODED_BYTES = 16_000  # the largest valid scenario (50 named projects, every override) fits
 MAX_ENCODED_CHARS = 12_000
 LONG_LINK_CHARS = 2_000  # beyond this some mail and chat tools cut links: suggest the JSON file
 MAX_UPLOAD_BYTES = vm.scenario.MAX_SCENARIO_BYTES
 
 DAMAGED = "URL parameter 's' (saved details) is damaged; the main inputs were kept"
+DEFAULT = Scenario()
 
 # Fields carried only by ``s`` -> short key in the payload.
-EXTRA_KEYS = {
-    "devices_per_employee": "d",
-    "sites": "n",
-    "annual_revenue": "r",
-    "wage_growth": "w",
-    "msp_price_escalation": "e",
-}
+EXTRA_KEYS = {"devices_per_employee": "d", "wage_growth": "w", "msp_price_escalation": "e"}
+# Read, never written: links made before sites and revenue became readable parameters.
+OLD_EXTRA_KEYS = {"sites": "n", "annual_revenue": "r"}
 _PROJECT_FIELDS = ("name", "size", "budget", "start_year")
 
 
-def _readable():
-    # Imported here so that importing this module never pulls in Streamlit by itself.
-    from . import state
+# ---------------------------------------------------------------------------------- readable
+def _num(text: str) -> float:
+    v = float(text)
+    if not math.isfinite(v):
+        raise ValueError
+    return v
 
-    return state
+
+def _whole(text: str) -> int | float:
+    """A whole number as an int (so "45" and "45.0" both read as 45); any other number as it is,
+    for the schema to report (a huge one stays a float: "1e308" is not turned into 309 digits)."""
+    v = _num(text)
+    return int(v) if v.is_integer() and abs(v) < 1e15 else v
+
+
+def _plain(v: float) -> str:
+    """A number as a person types it: 25000000, not 2.5e+07."""
+    return f"{v:.0f}" if float(v).is_integer() else f"{v:g}"
+
+
+URL_FIELDS = {
+    # param: (scenario field, parse from text, render to text)
+    "employees": ("employees", _whole, str),
+    "projects": ("projects_per_year", _num, lambda v: f"{v:g}"),
+    "size": ("project_size", str, str),
+    "years": ("years", _whole, str),
+    "rate": ("discount_rate", lambda s: _num(s) / 100, lambda v: f"{v * 100:g}"),
+    "company": ("company", str, str),
+    "downtime": ("downtime_cost_per_hour", _num, lambda v: f"{v:g}"),
+    "sites": ("sites", _whole, str),
+    "revenue": ("annual_revenue", _num, _plain),
+}
+URL_LABELS = {
+    "employees": "employees",
+    "projects": "projects per year",
+    "size": "project size",
+    "years": "years",
+    "rate": "discount rate (%)",
+    "company": "company",
+    "downtime": "downtime cost per hour",
+    "sites": "sites",
+    "revenue": "annual revenue ($)",
+}
+
+
+def _last(raw):
+    """A repeated key: the last one counts, as in Streamlit."""
+    if isinstance(raw, list | tuple):
+        return raw[-1] if raw else None
+    return raw
+
+
+def scenario_from_params(params: Mapping) -> tuple[dict, list[str]]:
+    """Read URL parameters one by one. Returns (valid field values, messages for the bad ones).
+
+    A bad parameter is reported with its name and allowed range and left out; the others are kept.
+    """
+    values, problems = {}, []
+    for param, (fld, parse, _) in URL_FIELDS.items():
+        if param not in params:
+            continue
+        raw = _last(params[param])
+        if raw is None:
+            continue
+        raw = str(raw)[:200]
+        try:
+            candidate = parse(raw)
+        except (ValueError, OverflowError):
+            candidate = raw
+        try:
+            Scenario.parse_input({fld: candidate})
+        except ScenarioError as e:
+            msg = str(e).split(": ", 1)[-1]
+            if param == "rate":
+                msg = f"must be a percentage from 0 to 30 (got {raw[:20]!r})"
+            problems.append(f"URL parameter '{param}' ({URL_LABELS[param]}): {msg}")
+            continue
+        values[fld] = candidate
+    return values, problems
+
+
+def scenario_to_params(sc: Scenario) -> dict[str, str]:
+    """Readable URL parameters for the main inputs (defaults left out keeps links short)."""
+    out = {}
+    for param, (fld, _, render) in URL_FIELDS.items():
+        v = getattr(sc, fld)
+        if (
+            v is None
+            or v == ""
+            or v == getattr(DEFAULT, fld)
+            and param not in ("employees", "projects")
+        ):
+            continue
+        out[param] = render(v)
+    return out
+
+
+# ---------------------------------------------------------------------------------- versions
+def link_version(params: Mapping) -> str:
+    """The model version a link was made with (links before 0.2.0 carry none: 0.1.0)."""
+    raw = _last(params.get(VERSION_PARAM)) if VERSION_PARAM in params else None
+    text = str(raw or "").strip()[:20]
+    return text if text and all(ch.isdigit() or ch == "." for ch in text) else FIRST_VERSION
+
+
+def present_flag(params: Mapping) -> bool:
+    """Whether the link asks for presentation mode (``present=1``)."""
+    raw = _last(params.get(PRESENT_PARAM)) if PRESENT_PARAM in params else None
+    return str(raw or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def version_note(made_with: str, now: str | None = None) -> str:
+    """One line when a link or file was made with another model version ("" when the same)."""
+    now = now or vm.__version__
+    if made_with == now:
+        return ""
+    return (
+        f"This scenario was saved with model version {made_with}; the figures shown come from "
+        f"version {now}, which has been updated since, so they may differ from the ones sent."
+    )
 
 
 # ---------------------------------------------------------------------------------- encode
@@ -79,58 +198,71 @@ def encode_extra(scenario: Scenario, default_overrides: dict[str, float] | None 
 
 def _lossy_readable(scenario: Scenario) -> dict:
     """Main inputs whose readable URL text does not read back to the same value (e.g. 1234567.5)."""
-    state = _readable()
-    params = state.scenario_to_params(scenario)
-    values, _ = state.scenario_from_params(params)
+    params = scenario_to_params(scenario)
+    values, _ = scenario_from_params(params)
     out = {}
-    for param, (fld, _parse, _render) in state.URL_FIELDS.items():
+    for param, (fld, _parse, _render) in URL_FIELDS.items():
         want = getattr(scenario, fld)
-        got = values.get(fld, getattr(state.DEFAULT, fld))
+        got = values.get(fld, getattr(DEFAULT, fld))
         if param in params and got != want:
             out[fld] = want
     return out
 
 
-def url_params(scenario: Scenario, default_overrides: dict[str, float] | None = None) -> dict:
-    """Every URL parameter for the scenario: the readable ones plus ``s`` when needed."""
-    params = dict(_readable().scenario_to_params(scenario))
+def url_params(
+    scenario: Scenario,
+    default_overrides: dict[str, float] | None = None,
+    present: bool = False,
+) -> dict:
+    """Every URL parameter for the scenario: the readable ones, ``s`` when needed, the model
+    version, and ``present=1`` for a link that opens in presentation mode."""
+    params = dict(scenario_to_params(scenario))
     extra = encode_extra(scenario, default_overrides)
     if extra:
         params[PARAM] = extra
+    if present:
+        params[PRESENT_PARAM] = "1"
+    params[VERSION_PARAM] = vm.__version__
     return params
 
 
+MANAGED = (*URL_FIELDS, PARAM, PRESENT_PARAM, VERSION_PARAM)  # the keys this module writes
+
+
 def scenario_url(
-    base_url: str, scenario: Scenario, default_overrides: dict[str, float] | None = None
+    base_url: str,
+    scenario: Scenario,
+    default_overrides: dict[str, float] | None = None,
+    present: bool = False,
 ) -> str:
     """The full shareable link: ``base_url`` (its own query and fragment dropped) plus parameters.
 
-    >>> scenario_url("http://localhost:8501/?x=1", Scenario(employees=45, company="A&B"))
-    'http://localhost:8501/?employees=45&projects=3&company=A%26B'
+    >>> scenario_url("http://localhost:8501/?x=1", Scenario(employees=45, company="A&B"))[:60]
+    'http://localhost:8501/?employees=45&projects=3&company=A%26B&'
     """
     parts = urlsplit(base_url or "")
-    query = urlencode(url_params(scenario, default_overrides), quote_via=quote)
+    query = urlencode(url_params(scenario, default_overrides, present), quote_via=quote)
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
 
 
-def sync_params(
-    params, scenario: Scenario, default_overrides: dict[str, float] | None = None
-) -> bool:
-    """Mirror the scenario in ``params`` (``st.query_params``): the readable keys and ``s``.
+def synced_params(
+    current: Mapping,
+    scenario: Scenario,
+    default_overrides: dict[str, float] | None = None,
+    present: bool = False,
+) -> dict | None:
+    """The whole new query for the address bar, or None when ``current`` already says it.
 
-    Touches only what changed (each change costs Streamlit a round trip); returns True if it did.
-    Other parameters are left alone.
+    ``current`` is ``st.query_params.to_dict()``; parameters this module does not write are kept.
+    The caller sets the result in one go (``st.query_params.from_dict``): one message to the
+    browser, so one browser history entry per change and Back undoes exactly one edit.
     """
-    want = url_params(scenario, default_overrides)
-    keys = [*_readable().URL_FIELDS, PARAM]
-    have = {k: params[k] for k in keys if k in params}
+    want = url_params(scenario, default_overrides, present)
+    have = {k: _last(current[k]) for k in MANAGED if k in current}
     if have == want:
-        return False
-    for k in keys:
-        if k in params and k not in want:
-            del params[k]
-    params.update({k: v for k, v in want.items() if have.get(k) != v})
-    return True
+        return None
+    others = {k: v for k, v in current.items() if k not in MANAGED}
+    return {**others, **want}
 
 
 # ---------------------------------------------------------------------------------- decode
@@ -180,7 +312,7 @@ def decode_extra(text: str) -> dict:
 
 
 def _fields_from_payload(payload: dict) -> dict:
-    known = {"v", "p", "a", "x", *EXTRA_KEYS.values()}
+    known = {"v", "p", "a", "x", *EXTRA_KEYS.values(), *OLD_EXTRA_KEYS.values()}
     if set(payload) - known:
         raise ScenarioError([DAMAGED])
     fields: dict = {}
@@ -191,7 +323,7 @@ def _fields_from_payload(payload: dict) -> dict:
         fields["projects"] = [dict(zip(_PROJECT_FIELDS, r, strict=True)) for r in rows]
     if "a" in payload:
         fields["assumptions"] = payload["a"]
-    for fld, short in EXTRA_KEYS.items():
+    for fld, short in {**EXTRA_KEYS, **OLD_EXTRA_KEYS}.items():
         if short in payload:
             fields[fld] = payload[short]
     if "x" in payload:
@@ -212,9 +344,8 @@ def initial_scenario(
     main input in ``s`` is used only while its readable parameter still says the same (so a
     hand-edited ``employees=`` wins).
     """
-    state = _readable()
-    values, problems = state.scenario_from_params(params)
-    base = {**state.DEFAULT.model_dump(), "assumptions": dict(default_overrides or {})}
+    values, problems = scenario_from_params(params)
+    base = {**DEFAULT.model_dump(), "assumptions": dict(default_overrides or {})}
     extra: dict = {}
     raw_s = params.get(PARAM)
     if isinstance(raw_s, list | tuple):  # a repeated key: the last one counts
@@ -224,7 +355,7 @@ def initial_scenario(
             extra = decode_extra(str(raw_s))
         except ScenarioError as e:
             problems.append(str(e))
-    for param, (fld, _parse, render) in state.URL_FIELDS.items():
+    for param, (fld, _parse, render) in URL_FIELDS.items():
         if fld in extra and param in params and fld in values:
             shown = params[param][-1] if isinstance(params[param], list) else params[param]
             if render(extra[fld]) != str(shown):
@@ -248,62 +379,38 @@ def scenario_file_name(scenario: Scenario, ext: str = "json") -> str:
     return f"{slug + '-' if slug else ''}scenario.{ext}"
 
 
-def read_uploaded_scenario(data: bytes | None, name: str = "uploaded file") -> Scenario:
-    """An uploaded scenario JSON (the command line's ``--scenario`` schema), size-capped."""
+def scenario_file_text(scenario: Scenario) -> str:
+    """The scenario file to download: the command line's ``--scenario`` schema, with the model
+    version that made it first (``"model_version": "0.2.0"``)."""
+    data = {FILE_VERSION_KEY: vm.__version__, **scenario.model_dump(mode="json")}
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def split_file_version(obj: dict) -> tuple[dict, str]:
+    """A scenario file's object without its ``model_version``, and that version (a file made
+    before files carried it: 0.1.0)."""
+    rest = {k: v for k, v in obj.items() if k != FILE_VERSION_KEY}
+    raw = obj.get(FILE_VERSION_KEY)
+    ok = isinstance(raw, str) and 0 < len(raw) <= 20 and all(c.isdigit() or c == "." for c in raw)
+    return rest, raw if ok else FIRST_VERSION
+
+
+def read_uploaded_versioned(
+    data: bytes | None, name: str = "uploaded file"
+) -> tuple[Scenario, str]:
+    """An uploaded scenario JSON (the command line's ``--scenario`` schema), size-capped, and the
+    model version it was saved with."""
     if data is None:
         raise ScenarioError([f"{name}: nothing was uploaded"])
     if len(data) > MAX_UPLOAD_BYTES:
         raise ScenarioError([f"{name}: file is larger than {MAX_UPLOAD_BYTES // 1000} kB"])
-    return Scenario.from_json(data, origin=name)
+    obj, version = split_file_version(vm.scenario.scenario_object(data, origin=name))
+    return Scenario.parse_input(obj), version
 
 
-# ---------------------------------------------------------------------------------- saved
-def save_named(saved: dict[str, str], name: str, scenario: Scenario, limit: int = 12) -> str:
-    """Store ``scenario`` (as JSON) under a cleaned name in ``saved``; returns the name used."""
-    clean = " ".join(str(name).split())[:60]
-    if not clean:
-        raise ScenarioError(["name: give the scenario a name"])
-    if clean not in saved and len(saved) >= limit:
-        raise ScenarioError([f"name: at most {limit} saved scenarios; delete one first"])
-    saved[clean] = scenario.model_dump_json()
-    return clean
-
-
-def compare_saved(saved: dict[str, str]) -> pd.DataFrame:
-    """One row per saved scenario: its inputs in brief, the NPV of every option and the winner."""
-    rows = []
-    for name, text in saved.items():
-        sc = Scenario.model_validate_json(text)
-        c = vm.compare(sc)
-        row = {
-            "Scenario": name,
-            "Employees": sc.employees,
-            "Projects a year": sc.projects_per_year,
-            "Named projects": len(sc.projects),
-            "Years": sc.years,
-        }
-        row.update({o.short_name: round(o.npv) for o in c.options})
-        row["Cheapest"] = c.option(c.recommended).short_name
-        row["Saves vs runner-up"] = round(c.margin)
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
-def saved_side_by_side(df: pd.DataFrame) -> pd.DataFrame:
-    """``compare_saved``'s frame turned for reading: one column per saved scenario, one row per
-    figure, money written like $1,234,567."""
-    money_cols = [c for c in df.columns if c not in ("Scenario", "Employees", "Projects a year",
-                                                     "Named projects", "Years", "Cheapest")]  # fmt: skip
-    out = df.copy().astype(object)
-    for col in money_cols:
-        out[col] = [vm.money(float(v), exact=True) for v in df[col]]
-    out["Employees"] = [f"{int(v):,}" for v in df["Employees"]]
-    out["Projects a year"] = [f"{float(v):g}" for v in df["Projects a year"]]
-    for col in ("Named projects", "Years"):
-        out[col] = [str(int(v)) for v in df[col]]
-    out = out.set_index("Scenario").T
-    out.index.name = None
-    return out
+def read_uploaded_scenario(data: bytes | None, name: str = "uploaded file") -> Scenario:
+    """``read_uploaded_versioned`` without the version."""
+    return read_uploaded_versioned(data, name)[0]
 
 
 # ---------------------------------------------------------------------------------- page helpers
@@ -320,21 +427,3 @@ def app_base_url(url: str | None, page_path: str = "share") -> str:
     if path.rstrip("/").endswith("/" + page_path):
         path = path.rstrip("/")[: -len(page_path)]
     return urlunsplit((parts.scheme, parts.netloc, path or "/", "", ""))
-
-
-def use_rate_card(session: dict, card: dict[str, float]) -> dict[str, float]:
-    """Put a rate card's prices into the session's assumption overrides (``session["overrides"]``).
-
-    A price equal to the published default removes any override of that key, so the scenario (and
-    its link) stays minimal. Returns the overrides now in force.
-    """
-    items = vm.load_assumptions().items
-    overrides = dict(session.get("overrides") or {})
-    for key, value in card.items():
-        if value == items[key].value:
-            overrides.pop(key, None)
-        else:
-            overrides[key] = float(value)
-    session["overrides"] = overrides
-    session["rate_card"] = card
-    return overrides

@@ -17,6 +17,7 @@ import vcio_model as vm
 
 from . import brand as br
 from . import reports, share, ui
+from . import saved as sv
 from .state import apply_scenario
 from .ui import md_escape
 
@@ -149,7 +150,7 @@ def scenario_file_section(sc: vm.Scenario, presenting: bool) -> None:
         "Download this scenario (JSON)",
         # Made on click: a file sent with the page is replaced at every rerun, and a browser that
         # asks for it after the next rerun gets a 404 (seen in the load test).
-        sc.to_json,
+        lambda: share.scenario_file_text(sc),
         share.scenario_file_name(sc),
         "application/json",
         on_click="ignore",
@@ -161,10 +162,16 @@ def scenario_file_section(sc: vm.Scenario, presenting: bool) -> None:
         "Open a scenario file",
         "json",
         "edit_scenario_file",
-        lambda data, name: apply_scenario(share.read_uploaded_scenario(data, name)),
+        _open_file,
         help="The same format as the command line's --scenario. If the file has problems, they "
         "are listed and the current scenario stays.",
     )
+
+
+def _open_file(data: bytes, name: str) -> None:
+    sc, version = share.read_uploaded_versioned(data, name)
+    apply_scenario(sc)
+    st.session_state["version_note"] = share.version_note(version)
 
 
 def saved_section(sc: vm.Scenario, c: vm.Comparison, presenting: bool) -> None:
@@ -184,12 +191,12 @@ def saved_section(sc: vm.Scenario, c: vm.Comparison, presenting: bool) -> None:
             name = row.text_input("Save as", placeholder="e.g. Acme, 3 projects", max_chars=60)
             if row.form_submit_button("Save current scenario"):
                 try:
-                    st.toast(f"Saved as “{share.save_named(saved, name, sc)}”")
+                    st.toast(f"Saved as “{sv.save_named(saved, name, sc)}”")
                 except vm.ScenarioError as e:
                     st.error(str(e))
     if not saved:
         return
-    table = share.saved_side_by_side(share.compare_saved(saved))
+    table = sv.saved_side_by_side(sv.compare_saved(saved))
     st.dataframe(table, width="stretch", height=(len(table) + 1) * 35 + 3)
     st.caption(
         "Each option's cost over that scenario's horizon in today's money (NPV); the "
@@ -237,7 +244,7 @@ def brand_section() -> None:
             "Rate card (CSV: key, value, note, internal_note)",
             "csv",
             "edit_rate_card",
-            lambda data, name: share.use_rate_card(st.session_state, br.load_rate_card(data, name)),
+            lambda data, name: sv.use_rate_card(st.session_state, br.load_rate_card(data, name)),
         )
     notes = {k: st.column_config.TextColumn(width="medium") for k in ("Note", "Internal note")}
     st.dataframe(br.rate_card_rows(card), hide_index=True, width="stretch", column_config=notes)

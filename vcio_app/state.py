@@ -1,22 +1,21 @@
-"""The scenario in the session: widget keys, URL parameters and the validated Scenario.
+"""The scenario in the session state: widget keys, the lists, and the validated Scenario.
 
 The sidebar widgets own the main inputs (keys below); the Projects and Assumptions pages own the
 named project list and the assumption overrides. ``current_scenario()`` joins them into one
-validated ``Scenario``. The main inputs are mirrored in the URL with readable parameters, so a
-copied address reopens the same scenario.
+validated ``Scenario``. What the address bar says is ``share``'s business (the URL format, pure);
+this module only reads the session's URL at start, mirrors the scenario into it after each run and
+applies it again when the browser goes Back or Forward.
 """
 
 from __future__ import annotations
-
-import math
 
 import streamlit as st
 
 from vcio_model import Project, Scenario, ScenarioError, load_presets
 
-DEFAULT = Scenario()
+from . import brand as br
+from . import share
 
-# URL parameter -> (widget key, Scenario field, parse, to-URL text)
 EMPLOYEE_STEPS = sorted(
     {
         *range(1, 11),
@@ -36,88 +35,6 @@ def employee_options(current: int) -> list[int]:
     return sorted({*EMPLOYEE_STEPS, int(current)})
 
 
-def _num(text: str) -> float:
-    v = float(text)
-    if not math.isfinite(v):
-        raise ValueError
-    return v
-
-
-def _whole(text: str) -> int | float:
-    """A whole number as an int (so "45" and "45.0" both read as 45); any other number as it is,
-    for the schema to report (a huge one stays a float: "1e308" is not turned into 309 digits)."""
-    v = _num(text)
-    return int(v) if v.is_integer() and abs(v) < 1e15 else v
-
-
-URL_FIELDS = {
-    # param: (scenario field, parse from text, render to text)
-    "employees": ("employees", _whole, str),
-    "projects": ("projects_per_year", _num, lambda v: f"{v:g}"),
-    "size": ("project_size", str, str),
-    "years": ("years", _whole, str),
-    "rate": ("discount_rate", lambda s: _num(s) / 100, lambda v: f"{v * 100:g}"),
-    "company": ("company", str, str),
-    "downtime": ("downtime_cost_per_hour", _num, lambda v: f"{v:g}"),
-}
-URL_LABELS = {
-    "employees": "employees",
-    "projects": "projects per year",
-    "size": "project size",
-    "years": "years",
-    "rate": "discount rate (%)",
-    "company": "company",
-    "downtime": "downtime cost per hour",
-}
-
-
-def scenario_from_params(params: dict[str, str | list[str]]) -> tuple[dict, list[str]]:
-    """Read URL parameters one by one. Returns (valid field values, messages for the bad ones).
-
-    A bad parameter is reported with its name and allowed range and left out; the others are kept.
-    """
-    values, problems = {}, []
-    for param, (fld, parse, _) in URL_FIELDS.items():
-        if param not in params:
-            continue
-        raw = params[param]
-        if isinstance(raw, list | tuple):  # a repeated key: the last one counts, as in Streamlit
-            if not raw:
-                continue
-            raw = raw[-1]
-        raw = str(raw)[:200]
-        try:
-            candidate = parse(raw)
-        except (ValueError, OverflowError):
-            candidate = raw
-        try:
-            Scenario.parse_input({fld: candidate})
-        except ScenarioError as e:
-            msg = str(e).split(": ", 1)[-1]
-            if param == "rate":
-                msg = f"must be a percentage from 0 to 30 (got {raw[:20]!r})"
-            problems.append(f"URL parameter '{param}' ({URL_LABELS[param]}): {msg}")
-            continue
-        values[fld] = candidate
-    return values, problems
-
-
-def scenario_to_params(sc: Scenario) -> dict[str, str]:
-    """Readable URL parameters for the main inputs (defaults left out keeps links short)."""
-    out = {}
-    for param, (fld, _, render) in URL_FIELDS.items():
-        v = getattr(sc, fld)
-        if (
-            v is None
-            or v == ""
-            or v == getattr(DEFAULT, fld)
-            and param not in ("employees", "projects")
-        ):
-            continue
-        out[param] = render(v)
-    return out
-
-
 # ---------------------------------------------------------------------------- session state
 WIDGETS = {  # widget key -> scenario field
     "in_company": "company",
@@ -127,7 +44,10 @@ WIDGETS = {  # widget key -> scenario field
     "in_years": "years",
     "in_rate_pct": "discount_rate",
     "in_downtime": "downtime_cost_per_hour",
+    "in_sites": "sites",
+    "in_revenue": "annual_revenue",
 }
+EXTRA_FIELDS = ("devices_per_employee", "wage_growth", "msp_price_escalation")  # no widget
 
 
 def apply_scenario(sc: Scenario) -> None:
@@ -140,29 +60,23 @@ def apply_scenario(sc: Scenario) -> None:
     ss["in_years"] = sc.years
     ss["in_rate_pct"] = round(sc.discount_rate * 100, 2)
     ss["in_downtime"] = float(sc.downtime_cost_per_hour or 0.0)
+    ss["in_employees_typed"] = sc.employees
+    ss["in_sites"] = sc.sites
+    ss["in_revenue"] = None if sc.annual_revenue is None else float(sc.annual_revenue)
     ss["projects"] = [p.model_dump() for p in sc.projects]
     ss["projects_version"] = ss.get("projects_version", 0) + 1  # resets the project editor
     ss["overrides"] = dict(sc.assumptions)
-    ss["extra_fields"] = {
-        k: getattr(sc, k)
-        for k in (
-            "devices_per_employee",
-            "sites",
-            "annual_revenue",
-            "wage_growth",
-            "msp_price_escalation",
-        )
-    }
+    ss["extra_fields"] = {k: getattr(sc, k) for k in EXTRA_FIELDS}
 
 
 def init_state() -> None:
-    """Once per session: defaults, then the URL's parameters on top (bad ones reported, not fatal)."""
+    """Once per session: defaults, then the URL's parameters on top (bad ones reported, not fatal).
+    On a later run that the browser's Back or Forward started, the URL's scenario again."""
     ss = st.session_state
     if "initialised" in ss:
+        if _history_navigation() and _managed(st.query_params.to_dict()) != ss.get("url_written"):
+            _open_url(st.query_params.to_dict())
         return
-    from . import brand as br  # noqa: PLC0415 - share imports this module
-    from . import share  # noqa: PLC0415
-
     try:
         ss["rate_card"] = br.load_rate_card()
         card_problems = []
@@ -170,10 +84,30 @@ def init_state() -> None:
         ss["rate_card"] = br.RateCard()
         card_problems = [f"Rate card not used: {e}"]
     ss["default_overrides"] = br.rate_card_overrides(ss["rate_card"])
-    sc, problems = share.initial_scenario(st.query_params.to_dict(), ss["default_overrides"])
-    apply_scenario(sc)
-    ss["url_problems"] = card_problems + problems
+    _open_url(st.query_params.to_dict(), card_problems)
     ss["initialised"] = True
+
+
+def _open_url(params: dict, problems: list[str] | None = None) -> None:
+    ss = st.session_state
+    sc, url_problems = share.initial_scenario(params, ss["default_overrides"])
+    apply_scenario(sc)
+    ss["url_problems"] = (problems or []) + url_problems
+    ss["version_note"] = share.version_note(share.link_version(params)) if _managed(params) else ""
+    ss["presentation"] = share.present_flag(params)
+    ss["url_written"] = _managed(params)
+
+
+def _history_navigation() -> bool:
+    """Whether this run was started by the browser's Back or Forward button."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx  # noqa: PLC0415
+
+    ctx = get_script_run_ctx()
+    return bool(getattr(ctx, "is_history_navigation", False))
+
+
+def _managed(params: dict) -> dict:
+    return {k: v for k, v in params.items() if k in share.MANAGED and k != share.VERSION_PARAM}
 
 
 def load_preset(preset_id: str) -> None:
@@ -189,6 +123,7 @@ def current_scenario() -> Scenario:
     raw["discount_rate"] = (raw["discount_rate"] or 0) / 100
     raw["downtime_cost_per_hour"] = raw["downtime_cost_per_hour"] or None
     raw.update({k: v for k, v in ss.get("extra_fields", {}).items() if v is not None})
+    raw["sites"] = None if raw["sites"] is None else int(raw["sites"])
     problems = []
     projects = []
     for i, p in enumerate(ss.get("projects", [])):
@@ -233,7 +168,13 @@ def _first_line(e: Exception) -> str:
 
 
 def sync_url(sc: Scenario) -> None:
-    """Mirror the scenario in the address bar: readable main inputs plus ``s`` for the rest."""
-    from . import share  # noqa: PLC0415
-
-    share.sync_params(st.query_params, sc, st.session_state.get("default_overrides"))
+    """Mirror the scenario (and presentation mode) in the address bar, in one message: one
+    browser history entry per change, so Back undoes one edit."""
+    ss = st.session_state
+    presenting = bool(ss.get("presentation"))
+    new = share.synced_params(
+        st.query_params.to_dict(), sc, ss.get("default_overrides"), presenting
+    )
+    if new is not None:
+        st.query_params.from_dict(new)
+    ss["url_written"] = _managed(st.query_params.to_dict())

@@ -34,6 +34,8 @@ def page_start(title: str, intro: str = ""):
         "scenario_problems", []
     ):
         st.warning(md_escape(p), icon="⚠️")  # they quote the link's text: no links or formatting
+    if note := st.session_state.get("version_note"):
+        st.info(note, icon=":material/update:")
     return sc, compute.compare(sc.model_dump_json())
 
 

@@ -194,6 +194,10 @@ def read_inputs(args: argparse.Namespace) -> Inputs:
     """Validate the scenario (file values, then command-line values) and load the assumptions."""
     cli = {f: getattr(args, f) for f in SCENARIO_OPTIONS.values() if hasattr(args, f)}
     data = read_scenario_object(args.scenario) if args.scenario else {}
+    made_with = data.pop("model_version", "0.1.0")  # the app writes it; older files have none
+    if args.scenario and made_with != __version__:
+        print(f"note: {args.scenario} was saved with model version {str(made_with)[:20]}; these "
+              f"figures come from version {__version__}, updated since.", file=sys.stderr)  # fmt: skip
     try:
         scenario = Scenario.parse_input({**data, **cli})
     except ScenarioError as e:

@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 import vcio_model as vm
 from tests.app.cards import page_title, section_titles
 from vcio_app import brand as br
+from vcio_app import saved as sv
 from vcio_app import share
 from vcio_app.ui import md_escape
 
@@ -66,7 +67,7 @@ def test_page_runs_clean(harness):
         "Link to this scenario", "Reports to leave behind", "Scenario file", "Saved scenarios",
         "Brand and rate card for this session",
     ]  # fmt: skip
-    assert at.code[0].value.endswith("/?employees=45&projects=3")
+    assert at.code[0].value.endswith(f"/?employees=45&projects=3&model={vm.__version__}")
     labels = [d.proto.label for d in at.get("download_button")]
     assert "HTML report" in labels and "Excel workbook" in labels
     assert "Download this scenario (JSON)" in labels
@@ -157,7 +158,7 @@ def test_uploaded_files_go_through_the_validators():
         share.read_uploaded_scenario(b"{", "acme.json")
     session: dict = {}
     card = br.load_rate_card(b"key,value\nvcio_hourly_rate,240\n", "mine.csv")
-    share.use_rate_card(session, card)
+    sv.use_rate_card(session, card)
     assert session["overrides"] == {"vcio_hourly_rate": 240.0}
     with pytest.raises(br.BrandError, match="brand.json: 'accent_color'"):
         br.parse_brand(b'{"accent_color": "blue"}', "brand.json")

@@ -82,7 +82,8 @@ def test_salesperson_path(page, browser, wait_for_app, screenshot, tmp_path: Pat
         page.get_by_role("button", name="Download this scenario (JSON)").click()
     scenario_file = tmp_path / "scenario.json"
     dl.value.save_as(scenario_file)
-    back = vm.Scenario.from_file(scenario_file)
+    back, version = share.read_uploaded_versioned(scenario_file.read_bytes())
+    assert version == vm.__version__
     assert vm.compare(back).verdict == expected.verdict
     assert [p.name for p in back.projects] == [p.name for p in preset.projects]
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import vcio_model as vm
 from vcio_app import brand as br
+from vcio_app import saved as sv
 from vcio_app import share
 from vcio_model import Project, Scenario, ScenarioError
 
@@ -51,8 +52,9 @@ RICH = Scenario(
 # ---------------------------------------------------------------------------------- links
 def test_default_scenario_link_is_readable_and_has_no_s():
     url = share.scenario_url("http://localhost:8501/?old=1#x", Scenario())
-    assert url == "http://localhost:8501/?employees=45&projects=3"
-    assert share.scenario_url("", Scenario()) == "/?employees=45&projects=3"
+    version = f"model={vm.__version__}"
+    assert url == f"http://localhost:8501/?employees=45&projects=3&{version}"
+    assert share.scenario_url("", Scenario()) == f"/?employees=45&projects=3&{version}"
     assert _reopen(Scenario()) == (Scenario(), [])
 
 
@@ -61,6 +63,7 @@ def test_rich_scenario_round_trips_exactly():
     params = _params(url)
     assert params["employees"] == "137" and params["size"] == "large" and params["rate"] == "7.5"
     assert params["company"] == RICH.company  # readable
+    assert params["sites"] == "3" and params["revenue"] == "25000000"  # readable too
     assert "s" in params and len(url) < 600
     sc, problems = _reopen(RICH)
     assert problems == []
@@ -128,6 +131,53 @@ def test_json_file_round_trip_is_the_cli_schema():
     assert Scenario.from_json(text).to_json() == text
     assert share.read_uploaded_scenario(text.encode()) == RICH
     assert share.scenario_file_name(RICH) == "m-ller-s-hne-gmbh-scenario.json"
+
+
+def test_scenario_file_carries_the_model_version_and_older_files_still_open():
+    text = share.scenario_file_text(RICH)
+    assert json.loads(text)["model_version"] == vm.__version__
+    assert share.read_uploaded_versioned(text.encode()) == (RICH, vm.__version__)
+    # A file from before files carried a version (the plain schema) is a 0.1.0 file.
+    assert share.read_uploaded_versioned(RICH.to_json().encode()) == (RICH, "0.1.0")
+    old = json.dumps({"model_version": "0.0.9", **json.loads(RICH.to_json())}).encode()
+    sc, version = share.read_uploaded_versioned(old)
+    assert sc == RICH and version == "0.0.9"
+    note = share.version_note(version)
+    assert "0.0.9" in note and vm.__version__ in note and "\n" not in note
+    assert share.version_note(vm.__version__) == ""
+
+
+def test_links_carry_the_model_version_and_an_old_link_keeps_its_inputs():
+    params = _params(share.scenario_url("", RICH))
+    assert share.link_version(params) == vm.__version__
+    del params["model"]  # a link made before links carried the version
+    assert share.link_version(params) == "0.1.0"
+    assert share.initial_scenario(params) == (RICH, [])
+    assert share.link_version({"model": "<script>"}) == "0.1.0"  # not a version: ignored
+
+
+def test_an_old_link_with_sites_and_revenue_inside_s_still_opens():
+    payload = {"v": 1, "n": 4, "r": 2_000_000}
+    raw = zlib.compress(json.dumps(payload).encode())
+    s_param = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    sc, problems = share.initial_scenario({"employees": "30", "s": s_param})
+    assert problems == [] and (sc.sites, sc.annual_revenue, sc.employees) == (4, 2_000_000, 30)
+
+
+def test_present_parameter_opens_presentation_mode():
+    assert share.present_flag(_params(share.scenario_url("", RICH, present=True)))
+    assert not share.present_flag(_params(share.scenario_url("", RICH)))
+    assert not share.present_flag({"present": "0"})
+
+
+def test_synced_params_is_one_whole_query_keeping_foreign_keys():
+    current = {"utm_source": "mail", "employees": "45", "projects": "3", "s": "stale"}
+    new = share.synced_params(current, RICH)
+    assert new["utm_source"] == "mail" and new == {"utm_source": "mail", **share.url_params(RICH)}
+    assert share.synced_params(new, RICH) is None  # nothing to send when the bar says it already
+    presented = share.synced_params(new, RICH, present=True)
+    assert presented["present"] == "1"
+    assert "present" not in share.synced_params(presented, RICH)
 
 
 @pytest.mark.parametrize(
@@ -243,9 +293,9 @@ def test_app_base_url():
 def test_saved_scenarios_compare_side_by_side():
     saved: dict[str, str] = {}
     a, b = Scenario(employees=20), Scenario(employees=800, projects_per_year=8)
-    assert share.save_named(saved, "  Small   firm ", a) == "Small firm"
-    share.save_named(saved, "Large", b)
-    df = share.compare_saved(saved)
+    assert sv.save_named(saved, "  Small   firm ", a) == "Small firm"
+    sv.save_named(saved, "Large", b)
+    df = sv.compare_saved(saved)
     assert list(df["Scenario"]) == ["Small firm", "Large"]
     for row, sc in zip(df.to_dict("records"), (a, b), strict=True):
         c = vm.compare(sc)
@@ -253,16 +303,16 @@ def test_saved_scenarios_compare_side_by_side():
         for o in c.options:
             assert row[o.short_name] == round(o.npv)
     with pytest.raises(ScenarioError, match="give the scenario a name"):
-        share.save_named(saved, "  ", a)
+        sv.save_named(saved, "  ", a)
     with pytest.raises(ScenarioError, match="at most 2"):
-        share.save_named(saved, "third", a, limit=2)
-    share.save_named(saved, "Large", a, limit=2)  # replacing one is fine
+        sv.save_named(saved, "third", a, limit=2)
+    sv.save_named(saved, "Large", a, limit=2)  # replacing one is fine
 
 
 def test_use_rate_card_merges_into_the_overrides():
     session = {"overrides": {"vcio_hourly_rate": 250.0, "cio_search_fee": 0.25}}
     card = br.parse_rate_card("key,value\nvcio_hourly_rate,200\nbreakfix_hourly_rate,135\n")
-    assert share.use_rate_card(session, card) == {"cio_search_fee": 0.25,
+    assert sv.use_rate_card(session, card) == {"cio_search_fee": 0.25,
                                                   "breakfix_hourly_rate": 135.0}  # fmt: skip
     assert session["rate_card"] is card
 
@@ -406,3 +456,18 @@ def test_presentation_css_hides_the_controls_and_escapes_the_accent():
     assert "}</style>" not in br.presentation_css("</style><script>")  # falls back to the default
     html = br.header_html(br.Brand(msp_name="<b>A</b>", contact="a&b"))
     assert "&lt;b&gt;A&lt;/b&gt;" in html and "a&amp;b" in html
+
+
+def test_the_command_line_opens_an_app_scenario_file_and_names_both_versions(tmp_path, capsys):
+    from vcio_model import cli  # noqa: PLC0415
+
+    path = tmp_path / "old.json"
+    old = {**json.loads(share.scenario_file_text(RICH)), "model_version": "0.0.9"}
+    path.write_text(json.dumps(old), encoding="utf-8")
+    assert cli.main(["compare", "--scenario", str(path), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["verdict"] == vm.compare(RICH).verdict
+    assert "0.0.9" in err and vm.__version__ in err
+    path.write_text(share.scenario_file_text(RICH), encoding="utf-8")  # this version: no note
+    assert cli.main(["compare", "--scenario", str(path), "--format", "json"]) == 0
+    assert capsys.readouterr().err == ""
