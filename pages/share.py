@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from vcio_app import share_view, ui
+from vcio_app import sales, share_view, ui
 
 sc, c = ui.page_start(
     "Share and export",
@@ -14,5 +14,6 @@ share_view.link_section(sc)
 share_view.reports_section(sc, c)
 share_view.scenario_file_section(sc, presenting)
 share_view.saved_section(sc, c, presenting)
-if not presenting:
+if sales.sales_view():  # the sales team's view only: never a visitor's page (vcio_app/sales.py)
     share_view.brand_section()
+sales.unlock_box()

@@ -221,16 +221,17 @@ def _delete_saved() -> None:
 
 
 def brand_section() -> None:
-    """Brand and rate card uploads for this session (not shown in presentation mode)."""
+    """Brand and rate card uploads for this session, with the internal notes: the sales view only
+    (``sales.sales_view()``; never drawn for a visitor or in presentation mode)."""
     brand, card = session_brand(), session_rate_card()
     ui.section(
         "Brand and rate card for this session",
-        f"Your prices, from {md_escape(card.origin)}. Internal notes never appear in presentation "
-        "mode or in reports.",
+        f"Your prices, from {md_escape(card.origin)}. This section and its internal notes are shown "
+        "only to the sales team (unlocked in this tab), never in presentation mode or in reports.",
     )
     if brand.internal_notes:
         st.info(
-            f"Internal note (hidden in presentation mode): {md_escape(brand.internal_notes)}",
+            f"Internal note (sales team only): {md_escape(brand.internal_notes)}",
             icon=":material/lock:",
         )
     with st.container(horizontal=True):
@@ -246,8 +247,8 @@ def brand_section() -> None:
             "edit_rate_card",
             lambda data, name: sv.use_rate_card(st.session_state, br.load_rate_card(data, name)),
         )
-    notes = {k: st.column_config.TextColumn(width="medium") for k in ("Note", "Internal note")}
-    st.dataframe(br.rate_card_rows(card), hide_index=True, width="stretch", column_config=notes)
+    rows = [{k: v for k, v in r.items() if k != "Key"} for r in br.rate_card_rows(card)]
+    st.table(rows, hide_index=True, border="horizontal")
 
 
 # ---------------------------------------------------------------------------------- app chrome

@@ -38,8 +38,13 @@ def harness(tmp_path) -> Path:
     return f
 
 
-def _run(harness: Path, **session) -> AppTest:
+PASSPHRASE = "correct horse battery staple"
+
+
+def _run(harness: Path, secrets: dict | None = None, **session) -> AppTest:
     at = AppTest.from_file(str(harness), default_timeout=30)
+    if secrets is not None:
+        at.secrets["sales"] = secrets
     at.run()
     for k, v in session.items():
         at.session_state[k] = v
@@ -65,7 +70,6 @@ def test_page_runs_clean(harness):
     assert not at.error and not at.warning
     assert section_titles(at) == [
         "Link to this scenario", "Reports to leave behind", "Scenario file", "Saved scenarios",
-        "Brand and rate card for this session",
     ]  # fmt: skip
     assert at.code[0].value.endswith(f"/?employees=45&projects=3&model={vm.__version__}")
     labels = [d.proto.label for d in at.get("download_button")]
@@ -118,16 +122,69 @@ def test_saving_without_a_name_is_refused(harness):
     assert at.session_state["saved_scenarios"] == {}
 
 
-def test_presentation_mode_hides_uploads_and_internal_notes(harness):
-    at = _run(harness)
-    assert "Floor $180/h" in at.dataframe[0].value.to_string()  # the rate card, for the team
-    notes = md_escape(br.load_brand().internal_notes)  # brand text is shown escaped
-    assert notes in _text(at)
-    at = _run(harness, presentation=True)
-    assert not at.get("file_uploader")
+def _internal_notes() -> list[str]:
+    """Every internal note of the default brand and rate card, as the page would show them."""
+    card = br.load_rate_card()
+    return [md_escape(br.load_brand().internal_notes), *filter(None, card.internal_notes.values())]
+
+
+def _everything(at: AppTest) -> str:
+    frames = [d.value for d in at.dataframe] + [t.value for t in at.table]
+    return _text(at) + "\n".join(f.to_string() for f in frames)
+
+
+def _unlock(at: AppTest, passphrase: str) -> None:
+    """Type into the form's passphrase box and submit, in one run (as a browser sends it)."""
+    next(t for t in at.text_input if t.label == "Sales team passphrase").input(passphrase)
+    next(b for b in at.button if b.label == "Unlock").click()
+    at.run()
+
+
+def _labels(at: AppTest) -> list[str]:
+    return [t.label for t in at.text_input]
+
+
+def _sales_uploads(at: AppTest) -> set[str]:
+    return {u.key for u in at.get("file_uploader")} & {"edit_brand_file", "edit_rate_card"}
+
+
+def test_a_visitor_gets_no_internal_notes_and_no_sales_controls(harness):
+    notes = _internal_notes()
+    assert len(notes) >= 2 and all(notes)  # the test can fail: there are notes to leak
+    at = _run(harness)  # no passphrase configured: no sales view, and no unlock offered
+    assert not any(n in _everything(at) for n in notes)
+    assert _sales_uploads(at) == set() and "Sales team passphrase" not in _labels(at)
     assert "Brand and rate card for this session" not in section_titles(at)
-    assert notes not in _text(at)
-    assert all("Floor" not in d.value.to_string() for d in at.dataframe)
+    at = _run(harness, secrets={"passphrase": PASSPHRASE})  # configured, not unlocked
+    assert not any(n in _everything(at) for n in notes)
+    assert "Sales team passphrase" in _labels(at) and _sales_uploads(at) == set()
+
+
+def test_the_passphrase_unlocks_the_sales_view_and_presentation_hides_it(harness):
+    notes = _internal_notes()
+    at = _run(harness, secrets={"passphrase": PASSPHRASE})
+    _unlock(at, "not it at all, sorry")
+    assert "sales_unlocked" not in at.session_state or not at.session_state["sales_unlocked"]
+    assert "4 tries left" in _text(at) and not any(n in _everything(at) for n in notes)
+    _unlock(at, PASSPHRASE)
+    assert all(n in _everything(at) for n in notes)
+    assert "Brand and rate card for this session" in section_titles(at)
+    assert _sales_uploads(at) == {"edit_brand_file", "edit_rate_card"}
+    assert "sales" not in " ".join(at.query_params)  # the flag is never in the URL
+    at.session_state["presentation"] = True
+    at.run()
+    assert not any(n in _everything(at) for n in notes) and _sales_uploads(at) == set()
+    at.session_state["presentation"] = False
+    at.run()
+    next(b for b in at.button if b.label == "Lock the sales view").click().run()
+    assert not any(n in _everything(at) for n in notes)
+
+
+def test_a_short_or_missing_passphrase_never_unlocks(harness):
+    at = _run(harness, secrets={"passphrase": "short"})
+    assert "Sales team passphrase" not in _labels(at)
+    at = _run(harness, secrets={"other": "x"}, sales_unlocked=True)  # a flag set without it
+    assert not any(n in _everything(at) for n in _internal_notes())
 
 
 def test_pdf_button_or_the_reason(harness, monkeypatch):

@@ -163,8 +163,9 @@ def server_log() -> Path:
 
 
 @contextlib.contextmanager
-def serve(log_path: Path) -> Iterator[str]:
-    """Start ``streamlit run app.py`` on a free port; yield its base URL; stop it afterwards."""
+def serve(log_path: Path, extra_args: tuple[str, ...] = ()) -> Iterator[str]:
+    """Start ``streamlit run app.py`` on a free port; yield its base URL; stop it afterwards.
+    ``extra_args`` go to ``streamlit run`` (e.g. ``("--secrets.files", path)``)."""
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     cmd = [
@@ -172,6 +173,7 @@ def serve(log_path: Path) -> Iterator[str]:
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
+        *extra_args,
     ]  # fmt: skip
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     ARTIFACTS.mkdir(exist_ok=True)
@@ -194,8 +196,9 @@ def server(server_log: Path) -> Iterator[str]:
 
 @pytest.fixture
 def fresh_server() -> Callable[[str], contextlib.AbstractContextManager[str]]:
-    """A factory: ``with fresh_server("name") as url:`` starts a server nobody has visited yet."""
-    return lambda name: serve(ARTIFACTS / f"streamlit-fresh-{name}.log")
+    """A factory: ``with fresh_server("name") as url:`` starts a server nobody has visited yet
+    (``fresh_server("name", "--secrets.files", path)`` passes arguments to ``streamlit run``)."""
+    return lambda name, *extra: serve(ARTIFACTS / f"streamlit-fresh-{name}.log", tuple(extra))
 
 
 # --- the browser -----------------------------------------------------------------------------
