@@ -20,7 +20,9 @@ from pathlib import Path
 
 import vcio_model as vm
 from vcio_model.files import FileProblem, check_size, json_object, read_capped, read_small_file
-from vcio_model.format import name_in_message
+from vcio_model.format import name_in_message, text_problem
+
+from .images import ImageProblem, check_image
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 BRAND_FILE = DATA_DIR / "brand.json"
@@ -30,8 +32,8 @@ MAX_BRAND_BYTES = 400_000
 MAX_LOGO_BYTES = 250_000
 MAX_RATE_CARD_BYTES = 100_000
 RATE_CARD_COLUMNS = ("key", "value", "note", "internal_note")
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-_DATA_URI = re.compile(r"^data:(image/(?:png|jpeg|gif|webp|svg\+xml));base64,([A-Za-z0-9+/=\s]+)$")
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")  # always with fullmatch: "$" lets a newline through
+_DATA_URI = re.compile(r"data:(image/(?:png|jpeg|gif|webp|svg\+xml));base64,([A-Za-z0-9+/=\s]+)")
 _LOGO_TYPES = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
@@ -71,7 +73,7 @@ class Brand:
 
     def logo_bytes(self) -> bytes | None:
         """The logo image itself, e.g. for ``st.logo`` / ``st.image``."""
-        m = _DATA_URI.match(self.logo)
+        m = _DATA_URI.fullmatch(self.logo)
         return base64.b64decode(m.group(2)) if m else None
 
 
@@ -103,12 +105,14 @@ def parse_brand(
             problems.append(f"{origin}: '{k}' must be text, got {type(v).__name__}")
         elif len(v) > limit:
             problems.append(f"{origin}: '{k}' is too long ({limit} characters at most)")
+        elif problem := text_problem(v, multiline=k == "internal_notes"):
+            problems.append(f"{origin}: '{k}' {problem}")
         else:
             values[k] = v.strip() if k == "internal_notes" else " ".join(v.split())
     if "msp_name" in values and not values["msp_name"]:
         problems.append(f"{origin}: 'msp_name' must not be empty")
     accent = raw.get("accent_color", DEFAULT_ACCENT)
-    if not isinstance(accent, str) or not _HEX.match(accent):
+    if not isinstance(accent, str) or not _HEX.fullmatch(accent):
         problems.append(
             f"{origin}: 'accent_color' must be a colour like \"#1f5fa8\" "
             f"(# and six hex digits), got {str(accent)[:20]!r}"
@@ -130,7 +134,7 @@ def _logo_uri(logo: object, base_dir: Path | None) -> str:
         return ""
     if not isinstance(logo, str):
         raise BrandError([f"must be text (a data URI or a file name), got {type(logo).__name__}"])
-    m = _DATA_URI.match(logo.strip())
+    m = _DATA_URI.fullmatch(logo.strip())
     if m:
         try:
             img = base64.b64decode(m.group(2), validate=False)
@@ -138,6 +142,7 @@ def _logo_uri(logo: object, base_dir: Path | None) -> str:
             raise BrandError(["is not valid base64"]) from None
         if len(img) > MAX_LOGO_BYTES:
             raise BrandError([f"is larger than {MAX_LOGO_BYTES // 1000} kB"])
+        _check_logo(img, m.group(1))
         return f"data:{m.group(1)};base64,{base64.b64encode(img).decode('ascii')}"
     if logo.strip().lower().startswith("data:"):
         raise BrandError(["must be a base64 data URI of a PNG, JPEG, GIF, WebP or SVG image"])
@@ -160,7 +165,15 @@ def _logo_uri(logo: object, base_dir: Path | None) -> str:
         raise BrandError([f"cannot read {logo[:60]!r} ({e.strerror})"]) from None
     if len(img) > MAX_LOGO_BYTES:
         raise BrandError([f"is larger than {MAX_LOGO_BYTES // 1000} kB"])
+    _check_logo(img, _LOGO_TYPES[path.suffix.lower()])
     return f"data:{_LOGO_TYPES[path.suffix.lower()]};base64,{base64.b64encode(img).decode('ascii')}"
+
+
+def _check_logo(img: bytes, mime: str) -> None:
+    try:
+        check_image(img, mime)
+    except ImageProblem as e:
+        raise BrandError([str(e)]) from None
 
 
 def load_brand(path: str | Path | None = None) -> Brand:
@@ -331,7 +344,7 @@ def sources_with_rate_card(rows: list[dict], card: RateCard | None) -> list[dict
 
 # ---------------------------------------------------------------------------------- styling
 def safe_accent(accent: str) -> str:
-    return accent.lower() if isinstance(accent, str) and _HEX.match(accent) else DEFAULT_ACCENT
+    return accent.lower() if isinstance(accent, str) and _HEX.fullmatch(accent) else DEFAULT_ACCENT
 
 
 def brand_css(accent: str) -> str:

@@ -92,3 +92,26 @@ def name_in_message(text: object, limit: int = 40) -> str:
     if text and len(text) <= limit and text.isprintable() and text.strip() == text:
         return text
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def text_problem(text: str, multiline: bool = False) -> str | None:
+    r"""What is wrong with a piece of user text for display, or None: no lone surrogates (they
+    cannot be written as UTF-8, so a report or workbook would break), no control characters (tabs
+    and line breaks only where ``multiline``) and no direction overrides (they reorder what a
+    reader sees).
+
+    >>> text_problem("Acme"), text_problem("a\x1b[31m"), text_problem("\udc80")
+    (None, 'must not hold control characters (found U+001B)', 'must not hold a lone surrogate (U+DC80): save the text as UTF-8')
+    """
+    for ch in text:
+        o = ord(ch)
+        if 0xD800 <= o <= 0xDFFF:
+            return f"must not hold a lone surrogate (U+{o:04X}): save the text as UTF-8"
+        if (o < 0x20 or 0x7F <= o < 0xA0) and not (multiline and ch in "\t\n\r"):
+            return f"must not hold control characters (found U+{o:04X})"
+        if ch in _BIDI_CONTROLS:
+            return f"must not hold text-direction controls (found U+{o:04X})"
+    return None

@@ -1,16 +1,17 @@
 """The bounded PDF runner (vcio_app/pdf.py) with the real Chromium: paper, busy, time and memory.
 
 The memory test is benchmark-style: a sampler independent of the runner's own watchdog (it finds
-Chromium by the runner's temporary folder in its command line and adds up each process's PSS)
-records the peak while a report whose logo is a nested-<use> SVG bomb is printed; the test fails
-if that peak passes the cap by more than one sampling step's growth or if the print is not over
-within the time allowed.
+Chromium by the temporary folder in its command line and adds up each process's PSS) records the
+peak while a page holding a nested-<use> SVG bomb is printed (the brand parser refuses such a
+logo, so this checks the runner itself); the test fails if that peak passes the cap by more than
+one sampling step's growth or if the print is not over within the time allowed.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -39,13 +40,21 @@ def _media_boxes(data: bytes) -> set[tuple[int, int]]:
     return {(round(float(w)), round(float(h))) for w, h in boxes}
 
 
+@pytest.fixture(autouse=True)
+def own_temp(tmp_path, monkeypatch):
+    """The runner's temporary folder under this test's own: its Chromium is told apart from any
+    other test's (other worktrees print PDFs on this machine too)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
 def _runner_pids() -> list[int]:
-    """Processes started by the runner: their command line names its temporary folder."""
-    out = []
+    """Processes started by the runner in this test: their command line names its folder."""
+    out, mark = [], f"{tempfile.gettempdir()}/vcio-pdf-".encode()
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
-                if b"vcio-pdf-" in Path(entry.path, "cmdline").read_bytes():
+                if mark in Path(entry.path, "cmdline").read_bytes():
                     out.append(int(entry.name))
             except OSError:
                 pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import json
 import zlib
 from urllib.parse import parse_qs, urlsplit
@@ -406,7 +407,11 @@ def test_default_brand_loads_with_its_logo():
 
 
 def test_uploaded_brand_with_a_data_uri_logo():
-    png = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"0" * 50).decode()
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (60, 20), (170, 51, 0)).save(buf, "PNG")  # a real PNG: logos are decoded
+    png = base64.b64encode(buf.getvalue()).decode()
     b = br.parse_brand(json.dumps({"msp_name": " Acme   IT ", "accent_color": "#AA3300",
                                    "logo": f"data:image/png;base64,{png}",
                                    "contact": "sales@acme.example", "_comment": "ignored"}))  # fmt: skip
