@@ -25,4 +25,4 @@ PAGES = [
     st.Page("pages/about.py", title="About", icon="ℹ️", url_path="about"),
 ]
 
-chrome.run(st.navigation(PAGES))
+chrome.run(st.navigation(PAGES), PAGES)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import share_view, sidebar, state, ui
+from . import present, share_view, sidebar, state, ui
 
 
-def run(page) -> None:
-    """Run ``page`` (what ``st.navigation`` returned) with the app around it."""
+def run(page, pages: list | tuple = ()) -> None:
+    """Run ``page`` (what ``st.navigation`` returned) with the app around it; ``pages`` (the
+    app's page list) gives presentation mode its page buttons along the top."""
+    present.keep()
     state.init_state()
     sidebar.settle_inputs()
     # The page first, its verdict before anything else: the browser draws the elements of a run
@@ -17,6 +19,7 @@ def run(page) -> None:
     # delays it. The widgets' values are in session state before they are drawn, and the header
     # keeps its place (a container), so nothing moves or blinks.
     header = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+    present.nav_bar(list(pages), page)  # presentation mode only: the sidebar is hidden
     page.run()
     scenario = sidebar.render_inputs()
     with header:

@@ -93,6 +93,15 @@ def link_section(sc: vm.Scenario) -> str:
         "address, the rest (named projects, changed assumptions) is packed into `s`." + note,
     )
     st.code(url, language=None, wrap_lines=True)
+    st.markdown(
+        ":small[:gray[The same scenario, opening straight in presentation mode (large type, page "
+        "buttons along the top, no editing controls), for a meeting room:]]"
+    )
+    st.code(
+        share.scenario_url(base, sc, st.session_state.get("default_overrides"), present=True),
+        language=None,
+        wrap_lines=True,
+    )
     return url
 
 

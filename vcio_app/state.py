@@ -93,7 +93,8 @@ def _open_url(params: dict, problems: list[str] | None = None) -> None:
     sc, url_problems = share.initial_scenario(params, ss["default_overrides"])
     apply_scenario(sc)
     ss["url_problems"] = (problems or []) + url_problems
-    ss["version_note"] = share.version_note(share.link_version(params)) if _managed(params) else ""
+    carries = any(k in params for k in (*share.URL_FIELDS, share.PARAM))  # a scenario link
+    ss["version_note"] = share.version_note(share.link_version(params)) if carries else ""
     ss["presentation"] = share.present_flag(params)
     ss["url_written"] = _managed(params)
 
