@@ -11,6 +11,8 @@ from .state import WIDGETS, current_scenario, employee_options, load_preset
 
 CUSTOM = "Custom"
 MONEY_KEY = "money_open"  # the "Money settings" expander (True when open)
+DETAILS_KEY = "details_open"  # the "Sites and revenue" expander
+TYPED = "in_employees_typed"  # the typed number beside the employees slider
 SHOWN = "shown_"  # + an input's key: the key of the widget that shows it (see _shown)
 
 
@@ -43,6 +45,20 @@ def _spark(
     st.html(SPARK_NOTE + chart if first else chart)
 
 
+def _employees_slid() -> None:
+    st.session_state[TYPED] = st.session_state["in_employees"]
+
+
+def _employees_typed() -> None:
+    """A typed head count moves the slider (its steps gain that number); an emptied box goes
+    back to the slider's value."""
+    ss = st.session_state
+    if ss.get(TYPED) is None:
+        ss[TYPED] = ss["in_employees"]
+    else:
+        ss["in_employees"] = int(ss[TYPED])
+
+
 def _keep(key: str) -> None:
     st.session_state[key] = st.session_state[SHOWN + key]
 
@@ -70,6 +86,8 @@ def settle_inputs() -> None:
     for key, value in ss.get("inputs_copy", {}).items():
         if key not in ss:
             ss[key] = value
+    if ss.get(TYPED) != ss.get("in_employees"):
+        ss[TYPED] = ss.get("in_employees")
     if ss.get("in_size") is None:
         ss["in_size"] = "medium"
 
@@ -91,7 +109,7 @@ def render_inputs() -> vm.Scenario:
             key="in_preset",
             on_change=_on_preset,
             format_func=lambda k: "Your own numbers" if k == CUSTOM else presets[k][0],
-            help="Load a typical prospect; every value stays editable.",
+            help="Start from an example company like yours; every value stays editable.",
         )
         st.text_input(
             "Company name",
@@ -101,12 +119,24 @@ def render_inputs() -> vm.Scenario:
             help="Shown in the verdict and reports.",
         )
         sc = current_scenario()
-        st.select_slider(
+        row = st.container(horizontal=True, vertical_alignment="bottom", gap="small")
+        row.select_slider(
             "Employees",
             options=employee_options(st.session_state["in_employees"]),
             key="in_employees",
-            help="People who use IT. The scale is logarithmic: "
-            "each step is a similar relative change.",
+            on_change=_employees_slid,
+            help="People who use IT. The scale is logarithmic: each step is a similar relative "
+            "change. Type an exact number in the box beside it.",
+        )
+        row.number_input(
+            "Exact number of employees",
+            min_value=1,
+            max_value=5000,
+            step=1,
+            key=TYPED,
+            on_change=_employees_typed,
+            label_visibility="collapsed",
+            width=92,
         )
         _spark(sc, "employees", sc.employees, log_x=True, relative=True, first=True)
         st.slider(
@@ -151,13 +181,39 @@ def render_inputs() -> vm.Scenario:
                     step=500.0,
                     **_shown("in_downtime"),
                     help="What an hour with systems down costs in lost work and sales. "
-                    "Left at 0, it is estimated from revenue per employee.",
+                    "Left at 0, it is estimated from your annual revenue if you gave it, "
+                    "else from revenue per employee.",
                 )
                 _spark(
                     sc,
                     "downtime_cost_per_hour",
                     sc.downtime_cost_per_hour or _downtime(sc),
                     log_x=True,
+                )
+        if details := ui.lazy_expander("Sites and revenue (optional)", DETAILS_KEY):
+            with details:
+                st.number_input(
+                    "Sites (offices, plants, shops)",
+                    min_value=1,
+                    max_value=500,
+                    value=None,  # empty allowed: estimated from size
+                    step=1,
+                    placeholder="estimated from size",
+                    **_shown("in_sites"),
+                    help="Places with their own network. Left empty, one site per "
+                    "so many employees (Assumptions page). Managed services charge per site.",
+                )
+                st.number_input(
+                    "Annual revenue ($)",
+                    min_value=0.0,
+                    max_value=1e11,
+                    value=None,
+                    step=100_000.0,
+                    format="%.0f",
+                    placeholder="estimated from size",
+                    **_shown("in_revenue"),
+                    help="Sets what an hour of downtime costs (unless you give that cost "
+                    "under Money settings). Left empty, estimated from revenue per employee.",
                 )
     st.session_state["inputs_copy"] = {
         k: st.session_state[k] for k in WIDGETS if k in st.session_state
@@ -167,4 +223,9 @@ def render_inputs() -> vm.Scenario:
 
 def _downtime(sc: vm.Scenario) -> float:
     a = vm.load_assumptions()
-    return sc.employees * a["revenue_per_employee"] / 2080 * a["downtime_productivity_loss"]
+    revenue = (
+        sc.annual_revenue
+        if sc.annual_revenue is not None
+        else (sc.employees * a["revenue_per_employee"])
+    )
+    return revenue / 2080 * a["downtime_productivity_loss"]

@@ -90,3 +90,17 @@ def test_back_undoes_one_edit(page, wait_for_app):
     expect(slider).to_have_attribute("aria-valuetext", "5")
     page.go_forward()
     expect(verdict).to_contain_text("over 6 years")
+
+
+def test_typing_25_employees_beside_the_slider(page, wait_for_app):
+    page.goto("/?employees=45&projects=3")
+    wait_for_app(page)
+    box = page.get_by_role("spinbutton", name="Exact number of employees")
+    expect(box).to_have_value("45")
+    box.fill("25")
+    box.press("Enter")
+    verdict = page.locator('[data-testid="stMainBlockContainer"] h3').first
+    expect(verdict).to_contain_text("25-person")
+    expect(page.get_by_role("slider", name="Employees")).to_have_attribute("aria-valuetext", "25")
+    wait_for_app(page)
+    assert re.search(r"[?&]employees=25(&|$)", page.url), page.url
