@@ -1,10 +1,15 @@
-"""Reports: self-contained HTML, the Excel workbook and the PDF."""
+"""Reports: self-contained HTML, the Excel workbook and the PDF, checked against the model."""
 
 from __future__ import annotations
 
+import base64
+import gzip
 import html
 import io
+import json
 import re
+import shutil
+import subprocess
 from datetime import date
 
 import pytest
@@ -14,6 +19,7 @@ from plotly.offline import get_plotlyjs
 import vcio_model as vm
 from vcio_app import brand as br
 from vcio_app import reports
+from vcio_app.reports import content
 
 EVIL = "<script>alert(1)</script>"
 DAY = date(2026, 3, 9)
@@ -27,12 +33,13 @@ SCENARIO = vm.Scenario(
     discount_rate=0.07,
     assumptions={"vcio_hourly_rate": 185.0},
 )
-BRAND = br.Brand(msp_name="@Acme <IT>", contact="-1+1 & sales@acme.example",
+BRAND = br.Brand(msp_name="@Acme <IT>", contact="-1+1 & sales@acme-it.com",
                  accent_color="#aa3300", internal_notes="SECRET margin 40%")  # fmt: skip
 CARD = br.parse_rate_card(
     "key,value,note,internal_note\nvcio_hourly_rate,185,=Our 2026 rate,SECRET floor 160\n",
     "rate_card.csv",
 )
+LABELS = {k: it.label for k, it in vm.load_assumptions().items.items()}
 
 
 @pytest.fixture(scope="module")
@@ -48,12 +55,30 @@ def rows():
 
 @pytest.fixture(scope="module")
 def page(comparison, rows):
-    return reports.html_report(comparison, BRAND, rows, created=DAY)
+    return reports.html_report(comparison, BRAND, rows, created=DAY, rate_card=CARD)
 
 
 @pytest.fixture(scope="module")
 def workbook(comparison, rows):
-    return load_workbook(io.BytesIO(reports.excel_report(comparison, BRAND, rows, created=DAY)))
+    data = reports.excel_report(comparison, BRAND, rows, created=DAY, rate_card=CARD)
+    return load_workbook(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def sim():
+    return vm.simulate(SCENARIO, trials=5000, seed=1)
+
+
+def _visible(page: str) -> str:
+    """The page's text as a reader sees it: scripts and tags removed, entities decoded."""
+    text = re.sub(r"<script\b.*?</script>", " ", page, flags=re.S | re.I)
+    text = re.sub(r"<style\b.*?</style>", " ", text, flags=re.S | re.I)
+    return html.unescape(re.sub(r"<[^>]+>", " ", text))
+
+
+def _figures(page: str) -> list[dict]:
+    blocks = re.findall(r'<script type="application/json" id="fig-\d+">(.*?)</script>', page, re.S)
+    return [json.loads(b) for b in blocks]
 
 
 # ---------------------------------------------------------------------------------- HTML
@@ -61,16 +86,41 @@ def test_html_escapes_every_piece_of_user_text(page):
     assert EVIL not in page and "<img src=x" not in page and "<IT>" not in page
     assert html.escape(EVIL) in page
     assert html.escape("<img src=x onerror=alert(2)>") in page
-    assert "@Acme &lt;IT&gt;" in page and "-1+1 &amp; sales@acme.example" in page
+    assert "@Acme &lt;IT&gt;" in page and "-1+1 &amp; sales@acme-it.com" in page
 
 
-def test_html_embeds_plotly_once_and_loads_nothing_from_outside(page):
+def test_html_carries_plotly_once_compressed_and_loads_nothing_from_outside(page):
     js = get_plotlyjs()
-    assert page.count(js[:200]) == 1 and page.count(js[-200:]) == 1
+    blob = re.findall(r'<script type="text/plain" id="plotly-gz">(.*?)</script>', page, re.S)
+    assert len(blob) == 1
+    assert gzip.decompress(base64.b64decode(blob[0])).decode("utf-8") == js
+    assert js[:200] not in page  # not a second, uncompressed copy
     assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.I)
     assert not re.search(r"<link[^>]*\bhref\s*=", page, re.I)
-    assert page.count("cdn.plot.ly") == js.count("cdn.plot.ly")  # only the library's own text
-    assert page.count("Plotly.newPlot(") == 4  # interactive charts
+    assert page.count("Plotly.newPlot(") == 1  # one loop draws every chart
+
+
+def test_html_size_and_charts_without_raw_samples(page, comparison):
+    """The leave-behind is a third of the size Plotly's plain library alone would make it, and no
+    chart carries the simulation's trials (5,000 per option): summaries draw the same."""
+    size = len(page.encode("utf-8"))
+    assert size < len(get_plotlyjs()) / 2
+    figs = _figures(page)
+    assert len(figs) == 5
+    for fig in figs:
+        for trace in fig["data"]:
+            assert trace["type"] != "violin"
+            for v in trace.values():
+                n = len(v) if isinstance(v, list) else 0
+                assert n <= 12 * comparison.years + 1 + len(comparison.options)
+
+
+def test_print_version_has_plain_plotly_and_fixed_static_charts(comparison):
+    page = reports.html_report(comparison, BRAND, created=DAY, for_print=True)
+    js = get_plotlyjs()
+    assert page.count(js[:200]) == 1 and 'id="plotly-gz"' not in page
+    assert '"staticPlot": true' in page
+    assert all(f["layout"]["width"] == 700 for f in _figures(page))
 
 
 def test_html_has_company_date_version_verdict_options_and_sources(page, comparison):
@@ -82,30 +132,114 @@ def test_html_has_company_date_version_verdict_options_and_sources(page, compari
         assert vm.money(o.npv, exact=True) in page
     items = vm.load_assumptions().items
     assert html.escape(items["breakfix_hourly_rate"].source) in page  # a published source
-    assert "rate_card.csv: =Our 2026 rate" in page  # the rate card is the source of its price
+    # the rate card is the source of its price, named by who sets it, not by its file
+    assert html.escape("@Acme <IT>'s prices (=Our 2026 rate)") in page
     assert "changed (default $200/hour)" in page
 
 
-def test_internal_notes_never_reach_a_report(page, workbook):
+def test_sources_and_notes_read_for_a_customer(page, rows):
+    """No data file named anywhere a reader looks; no maintainer's note (for every assumption)."""
+    text = _visible(page)
+    assert not re.search(r"\w\.(csv|json)\b", text), re.search(r".{40}\w\.(csv|json)\b", text)
+    for r in rows:
+        note = content.customer_note(r)
+        assert not content.MAINTAINER_TALK.search(note), (r["key"], note)
+        raw = str(r.get("notes") or "")
+        if content.MAINTAINER_TALK.search(raw):
+            assert raw not in text, r["key"]
+    for phrase in ("Single example; weak.", "not verified in our sources", "Table in size_tables"):
+        assert phrase not in text
+    assert all(k in LABELS for k in content.CUSTOMER_NOTES)
+
+
+def test_html_says_how_sure_with_the_risk_pages_numbers(page, comparison, sim):
+    sure = vm.certainty(SCENARIO, comparison=comparison, simulation=sim)
+    assert f"<strong>How sure:</strong> {html.escape(sure.sentence)}" in page
+    risk = page[page.index("How sure: the range of outcomes") :]
+    for r in sim.summary().itertuples():
+        row = risk[risk.index(f"<td>{html.escape(r.name)}</td>") :].split("</tr>")[0]
+        for v in (r.p10, r.p50, r.p90):
+            assert vm.money(v, exact=True) in row
+        assert f"{vm.chance(r.p_cheapest)} of futures" in row
+
+
+def test_html_lists_the_assumptions_that_flip_the_verdict(page, comparison):
+    sens = vm.sensitivity(SCENARIO)
+    flips = sens[sens["flips"]]
+    section = page[page.index("What could change the answer") :].split("</table>")[0]
+    if len(flips):
+        assert f"{vm.plural(len(flips), 'assumption')} of the {len(sens)} checked" in section
+        for r in flips.itertuples():
+            winner = r.winner_low if r.winner_low != comparison.recommended else r.winner_high
+            cells = section[section.index(f"<td>{html.escape(r.label)}</td>") :].split("</tr>")[0]
+            assert html.escape(vm.in_sentence(comparison.option(winner).name)) in cells
+    else:
+        assert f"None of the {len(sens)} assumptions" in section
+
+
+def test_a_scenario_where_nothing_flips_shows_the_largest_effects():
+    """A tiny office: break-fix wins whatever one assumption does (the first found by the model)."""
+    for n, p in ((2, 0), (3, 0), (5, 0), (3000, 8), (2000, 8)):
+        sc = vm.Scenario(employees=n, projects_per_year=p)
+        sens = vm.sensitivity(sc)
+        if not sens["flips"].any():
+            break
+    else:
+        pytest.skip("every scenario tried has an assumption that flips its verdict")
+    page = reports.html_report(vm.compare(sc), created=DAY)
+    assert f"None of the {len(sens)} assumptions" in page
+    for label in sens["label"].head(5):
+        assert html.escape(label) in page
+
+
+def test_no_placeholder_brand_or_contact():
+    """With no brand configured (the Brand defaults, or data/brand.json as shipped), the report
+    carries the product's own name and no contact line."""
+    c = vm.compare(vm.Scenario())
+    for brand in (None, br.Brand(), br.Brand(msp_name="Your MSP", contact="hi@your-msp.example")):
+        text = _visible(reports.html_report(c, brand, created=DAY))
+        assert "Your MSP" not in text and ".example" not in text and "555 01" not in text
+        assert f"Prepared for (company not given) with the {reports.PRODUCT_NAME}" in " ".join(
+            text.split()
+        )
+    shipped = br.load_brand()
+    if shipped.msp_name.lower() in content.PLACEHOLDER_NAMES:
+        assert reports.PRODUCT_NAME in reports.html_report(c, shipped, created=DAY)
+    real = reports.html_report(c, br.Brand(msp_name="Northwind IT", contact="+1 617 555 2368"))
+    assert "by Northwind IT" in real and "+1 617 555 2368" in real
+
+
+def test_html_without_company(comparison):
+    plain = reports.html_report(vm.compare(vm.Scenario()), created=DAY)
+    assert "IT leadership options for a 45-person firm" in plain
+
+
+def test_internal_notes_only_in_the_sales_views_report(page, workbook, comparison, rows):
     assert "SECRET" not in page
     for ws in workbook:
         for row in ws.iter_rows(values_only=True):
             assert not any("SECRET" in str(v) for v in row if v is not None)
-
-
-def test_html_without_company_or_brand(comparison):
-    plain = reports.html_report(vm.compare(vm.Scenario()), created=DAY)
-    assert "IT leadership options for a 45-person firm" in plain and "Your MSP" in plain
-
-
-def test_print_version_has_fixed_static_charts(comparison):
-    page = reports.html_report(comparison, BRAND, created=DAY, for_print=True)
-    assert '"staticPlot": true' in page and '"width":700' in page.replace(" ", "")
+    sales = reports.html_report(comparison, BRAND, rows, internal=True, rate_card=CARD)
+    assert "SECRET margin 40%" in sales and "SECRET floor 160" in sales
+    wb = load_workbook(io.BytesIO(reports.excel_report(comparison, BRAND, rows, internal=True,
+                                                       rate_card=CARD)))  # fmt: skip
+    notes = [v for row in wb["Internal notes"].iter_rows(values_only=True) for v in row if v]
+    assert "SECRET margin 40%" in notes and "SECRET floor 160" in notes
 
 
 # ---------------------------------------------------------------------------------- Excel
 def test_excel_has_the_sheets(workbook):
-    assert workbook.sheetnames == ["Summary", "Inputs", "Results", "Breakdown", "Assumptions"]
+    assert workbook.sheetnames == [
+        "Summary", "Inputs", "Results", "Breakdown", "Risk", "Assumptions"
+    ]  # fmt: skip
+
+
+def test_excel_has_no_developer_columns_or_ids(workbook, comparison):
+    ids = {o.id for o in comparison.options} | set(LABELS)
+    for ws in workbook:
+        for row in ws.iter_rows(values_only=True):
+            for v in row:
+                assert v not in ("Key", "Option id") and v not in ids, (ws.title, v)
 
 
 def test_excel_results_equal_the_model(workbook, comparison):
@@ -113,11 +247,10 @@ def test_excel_results_equal_the_model(workbook, comparison):
     header = [c.value for c in ws[1]]
     years = comparison.years
     assert header[: 2 + years] == ["Option", "Upfront", *[f"Year {i + 1}" for i in range(years)]]
-    by_id = {r[-1]: r for r in ws.iter_rows(min_row=2, max_row=1 + len(comparison.options),
-                                            values_only=True)}  # fmt: skip
+    by_name = {r[0]: r for r in ws.iter_rows(min_row=2, max_row=1 + len(comparison.options),
+                                             values_only=True)}  # fmt: skip
     for o in comparison.options:
-        row = by_id[o.id]
-        assert row[0] == o.name
+        row = by_name[o.name]
         # Excel keeps 15 significant digits: equal to the model's numbers to a millionth of a cent
         assert list(row[1 : 2 + years]) == pytest.approx([o.upfront, *o.yearly_cost], rel=1e-13)
         assert row[header.index("NPV")] == pytest.approx(o.npv, rel=1e-13)
@@ -125,6 +258,19 @@ def test_excel_results_equal_the_model(workbook, comparison):
     summary = {r[0]: r[1] for r in workbook["Summary"].iter_rows(min_row=10, values_only=True)
                if r[0]}  # fmt: skip
     assert all(summary[o.name] == pytest.approx(o.npv, rel=1e-13) for o in comparison.options)
+
+
+def test_excel_risk_sheet_equals_the_simulation(workbook, comparison, sim):
+    ws = workbook["Risk"]
+    sure = vm.certainty(SCENARIO, comparison=comparison, simulation=sim)
+    assert ws["A2"].value == sure.sentence
+    got = {r[0]: r[1:5] for r in ws.iter_rows(min_row=6, max_row=5 + len(comparison.options),
+                                              values_only=True)}  # fmt: skip
+    for r in sim.summary().itertuples():
+        assert got[r.name] == pytest.approx((r.p10, r.p50, r.p90, r.p_cheapest), rel=1e-12)
+    flips = vm.sensitivity(SCENARIO).query("flips")
+    listed = {r[0] for r in ws.iter_rows(values_only=True)}
+    assert set(flips["label"]) <= listed
 
 
 def test_excel_breakdown_adds_up(workbook, comparison):
@@ -151,8 +297,8 @@ def test_excel_user_text_never_becomes_a_formula(workbook):
     assert len(evil_cells) == 1 and evil_cells[0].data_type == "s"
     assert inputs["Company"] == EVIL  # harmless text stays as typed
     assert summary["B3"].value.startswith("'@Acme <IT>") and summary["B3"].data_type == "s"
-    sources = [r[9] for r in workbook["Assumptions"].iter_rows(min_row=2, values_only=True)]
-    assert "rate_card.csv: =Our 2026 rate" in sources
+    sources = [r[8] for r in workbook["Assumptions"].iter_rows(min_row=2, values_only=True)]
+    assert "'@Acme <IT>'s prices (=Our 2026 rate)" in sources
 
 
 @pytest.mark.parametrize("text", ["=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\nx"])
@@ -164,37 +310,65 @@ def test_safe_text_neutralises_formula_starts(text):
 
 def test_excel_number_formats(workbook):
     results = workbook["Results"]
-    assert all(c.number_format == "$#,##0" for c in results[2][1:-1])
+    assert all(c.number_format == "$#,##0" for c in results[2][1:])
     inputs = {r[0].value: r[1] for r in workbook["Inputs"].iter_rows() if r[0].value}
     assert inputs["Discount rate"].value == 0.07 and inputs["Discount rate"].number_format == "0.0%"
     assert inputs["Employees"].number_format == "#,##0"
     assert workbook["Summary"]["B4"].number_format == "d mmmm yyyy"
-    by_key = {r[0].value: r for r in workbook["Assumptions"].iter_rows(min_row=2)}
-    assert by_key["vcio_hourly_rate"][3].value == 185.0
-    assert by_key["vcio_hourly_rate"][3].number_format == "$#,##0"
-    assert by_key["vcio_hourly_rate"][8].value == "changed"
-    assert by_key["downtime_productivity_loss"][3].number_format == "0.0%"
-    assert by_key["staff_loaded_hourly_cost"][3].number_format == "$#,##0.00"
+    by_label = {r[0].value: r for r in workbook["Assumptions"].iter_rows(min_row=2)}
+    vcio = by_label[LABELS["vcio_hourly_rate"]]
+    assert vcio[2].value == 185.0 and vcio[2].number_format == "$#,##0"
+    assert vcio[7].value == "changed"
+    assert by_label[LABELS["downtime_productivity_loss"]][2].number_format == "0.0%"
+    assert by_label[LABELS["staff_loaded_hourly_cost"]][2].number_format == "$#,##0.00"
 
 
-def test_excel_has_company_date_version_and_sources(workbook):
+def test_excel_has_company_date_version_and_sources(workbook, rows):
     ws = workbook["Summary"]
     assert ws["A1"].value == f"IT leadership options for {EVIL}"
     assert ws["B4"].value.date() == DAY and ws["B5"].value == vm.__version__
+    src = {r[0]: r[8] for r in workbook["Assumptions"].iter_rows(min_row=2, values_only=True)}
     items = vm.load_assumptions().items
-    src = {r[0]: r[9] for r in workbook["Assumptions"].iter_rows(min_row=2, values_only=True)}
-    assert src["breakfix_hourly_rate"] == items["breakfix_hourly_rate"].source
+    want = content.source_text(
+        {"key": "breakfix_hourly_rate", "source": items["breakfix_hourly_rate"].source,
+         "year": items["breakfix_hourly_rate"].year}, content.presenter(BRAND))  # fmt: skip
+    assert src[LABELS["breakfix_hourly_rate"]] == want
+    assert items["breakfix_hourly_rate"].source in want
     assert len(src) == len(items)
+    assert not any(re.search(r"\w\.(csv|json)\b", str(v)) for v in src.values())
 
 
 # ---------------------------------------------------------------------------------- PDF
-def test_pdf_report(comparison, rows):
+def _boxes(pdf: bytes) -> set[tuple[int, int]]:
+    found = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
+    return {(round(float(w)), round(float(h))) for w, h in found}
+
+
+def test_pdf_report_on_us_letter_with_the_risk_and_flips(comparison, rows):
     ok, why = reports.pdf_available()
     if not ok:
         pytest.skip(why)
     pdf = reports.pdf_report(comparison, BRAND, rows, created=DAY)
     assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
-    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) >= 3  # A4 pages, charts and tables
+    assert _boxes(pdf) == {(612, 792)}  # US Letter: the report is in dollars
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
+                              check=True).stdout.decode()  # fmt: skip
+        flat = " ".join(text.split())
+        for heading in ("How sure: the range of outcomes", "What could change the answer"):
+            assert heading in flat
+        assert "SECRET" not in flat and ".csv" not in flat
+    a4 = reports.pdf_report(comparison, BRAND, rows, created=DAY, paper="a4")
+    assert _boxes(a4) == {(595, 842)}
+
+
+@pytest.mark.parametrize(
+    "currency, locale, paper",
+    [("USD", None, "letter"), ("EUR", None, "a4"), ("USD", "en_GB", "a4"),
+     ("EUR", "fr-CA", "letter"), ("GBP", "en_US.UTF-8", "letter"), ("USD", "en", "letter")],
+)  # fmt: skip
+def test_paper_follows_the_currency_or_the_locale(currency, locale, paper):
+    assert reports.paper_for(currency, locale) == paper
 
 
 def test_pdf_unavailable_says_why_and_offers_html(comparison, monkeypatch):
