@@ -21,6 +21,7 @@ st.markdown(
 av.scenario_notes(sc)
 av.changes_panel(a)
 av.verdict_line(c)
+ui.how_sure(sc)
 
 ui.section(
     "The values, group by group",

@@ -10,7 +10,7 @@ sc, c = ui.page_start(
     "Where the money goes under each option: leadership, support, staff time lost to IT problems, "
     "project overruns and downtime.",
 )
-ui.verdict(c)
+ui.verdict(c, sc)
 sj = sc.model_dump_json()
 
 ui.section("What each option's cost is made of")

@@ -18,7 +18,7 @@ sc, c = ui.page_start(
         else " Change the inputs on the left; every figure updates."
     ),
 )
-ui.verdict(c, reasons=True)
+ui.verdict(c, sc, reasons=True)
 ui.option_cards(c)
 ui.section(
     "Cost of each option over the horizon",

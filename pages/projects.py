@@ -11,7 +11,7 @@ sc, c = ui.page_start(
     'Name the projects you expect, such as "Move accounting to AWS". They count on top of the '
     "typical yearly load set in the sidebar.",
 )
-ui.verdict(c)
+ui.verdict(c, sc)
 
 ui.section("Your named projects")
 if st.session_state.get("presentation"):  # read-only for the prospect

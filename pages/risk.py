@@ -22,15 +22,14 @@ kinds = {o.id: (o.leadership, o.support) for o in c.options}
 
 takeaway, spread = explain.risk_takeaway(summary, trials, kinds)
 st.markdown(f"### {takeaway}")
-most_often = summary.loc[summary["p_cheapest"].idxmax(), "option"]
-if most_often != c.recommended:
-    st.info(
-        f"With every assumption at its typical value, {c.option(c.recommended).name} is the "
-        f"cheapest (the verdict on the Overview page). In the simulated futures "
-        f"{vm.in_sentence(c.option(most_often).name)} wins more often: the two are close, "
-        "so weigh what money does not show.",
-        icon="⚖️",
-    )
+# How sure, from these futures: the model's sentence says so when the futures' most frequent
+# winner is not the verdict's.
+cert = (
+    compute.certainty(sc.model_dump_json())
+    if trials == 5_000
+    else vm.certainty(sc, comparison=c, simulation=sim)
+)
+st.markdown(ui.how_sure_text(cert))
 st.markdown(
     f"{spread}\n\nEach option was priced in {trials:,} simulated futures, each drawing every "
     "assumption from its low-to-high range. **P50** is the middle outcome: half the futures cost "

@@ -17,6 +17,7 @@ rec, run = c.option(c.recommended), c.option(c.runner_up)
 
 takeaway, details = explain.sensitivity_takeaway(sens, names)
 st.markdown(f"### {takeaway}")
+ui.how_sure(sc)
 st.markdown(details[0] + "".join(f"\n- {line}" for line in details[1:]))
 
 ui.section(

@@ -15,6 +15,7 @@ takeaway, details = explain.where_summary(
     fr, sc.employees, sc.projects_per_year, c.recommended, names
 )
 st.markdown(f"### {takeaway}")
+ui.how_sure(sc)
 st.markdown("\n".join(f"- {line}" for line in details))
 
 ui.section(

@@ -47,6 +47,17 @@ def simulate(scenario_json: str, trials: int = 5000, seed: int = 1) -> vm.Simula
     return vm.simulate(_sc(scenario_json), trials=trials, seed=seed)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def certainty(scenario_json: str) -> vm.Certainty:
+    """How sure the verdict is: from the cached ``compare`` and the cached 5,000-trial
+    ``simulate`` the Risk page shows, so its figures are the Risk page's."""
+    return vm.certainty(
+        _sc(scenario_json),
+        comparison=compare(scenario_json),
+        simulation=simulate(scenario_json, trials=5000),
+    )
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def sensitivity(scenario_json: str):
     return vm.sensitivity(_sc(scenario_json))

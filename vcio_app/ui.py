@@ -39,13 +39,26 @@ def page_start(title: str, intro: str = ""):
     return sc, compute.compare(sc.model_dump_json())
 
 
-def verdict(c: vm.Comparison, reasons: bool = False) -> None:
-    """The one-sentence verdict, big, before any detail; with ``reasons``, why the winner wins
-    under it, one bullet per cost category (in the same element)."""
+def verdict(c: vm.Comparison, sc: vm.Scenario | None = None, reasons: bool = False) -> None:
+    """The one-sentence verdict, big, before any detail; with ``sc``, how sure it is (the chance
+    the winner is cheapest over the Risk page's simulated futures); with ``reasons``, why the
+    winner wins, one bullet per cost category. One element."""
     text = f"### {md_escape(c.verdict)}"  # no "$...$" maths, no links from a company name
+    if sc is not None:
+        text += "\n\n" + how_sure_text(compute.certainty(sc.model_dump_json()))
     if reasons:
         text += "\n\n" + "\n".join(f"- {md_escape(r)}" for r in c.reasons)
     st.markdown(text)
+
+
+def how_sure_text(cert: vm.Certainty) -> str:
+    """**How sure?** and the model's one sentence (Markdown; the sentence names options only)."""
+    return f":material/casino: **How sure?** {md_escape(cert.sentence)}"
+
+
+def how_sure(sc: vm.Scenario) -> None:
+    """The "How sure?" line alone, under a page's own takeaway."""
+    st.markdown(how_sure_text(compute.certainty(sc.model_dump_json())))
 
 
 # The option cards as one HTML element, not 25 (a bordered column, a title, a metric and a caption

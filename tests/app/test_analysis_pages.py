@@ -153,10 +153,10 @@ def test_risk_says_when_another_option_wins_more_often_than_the_verdict():
     assert most_often != c.recommended, "pick another scenario: this one no longer splits"
     at = _open(RISK, employees="80", projects="3")
     assert not at.exception
-    notes = [i.value for i in at.info]
-    assert any(
-        f"{vm.in_sentence(c.option(most_often).name)} wins more often" in n for n in notes
-    ), notes
+    cert = vm.certainty(sc, comparison=c, simulation=vm.simulate(sc, trials=5000, seed=1))
+    assert not cert.agrees and vm.in_sentence(c.option(most_often).name) in cert.sentence
+    shown = "\n".join(m.value.replace("\\", "") for m in at.markdown)
+    assert f"**How sure?** {cert.sentence}" in shown  # the model's sentence says they disagree
 
 
 # ------------------------------------------------------------------------------- sensitivity
