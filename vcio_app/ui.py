@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 import vcio_model as vm
+from vcio_model.format import money_distinct
 
 from . import boot, compute
 from .state import current_scenario
@@ -81,6 +82,7 @@ def cards_html(c: vm.Comparison) -> str:
     """A card per option, cheapest first: NPV (exact figure on hover and for screen readers),
     what it costs more than the cheapest, cost per employee a year and its biggest cost."""
     ranked = sorted(c.options, key=lambda o: o.npv)
+    shown = dict(zip((o.id for o in ranked), money_distinct([o.npv for o in ranked]), strict=True))
     cards = []
     for o in ranked:
         win = o.id == c.recommended
@@ -91,7 +93,7 @@ def cards_html(c: vm.Comparison) -> str:
             f'<div class="name">{html.escape(o.short_name)}</div>'
             f'<div class="badge">{html.escape(badge)}</div>'
             '<div class="label">Cost over the horizon (NPV)</div>'
-            f'<div class="value" title="Exactly {exact}">{vm.money(o.npv)}'
+            f'<div class="value" title="Exactly {exact}">{shown[o.id]}'
             f'<span class="vcio-sr">, exactly {exact}</span></div>'
             f'<div class="note">{vm.money(o.cost_per_employee_year)} per employee a year<br>'
             f"Biggest cost: {html.escape(vm.in_sentence(vm.CATEGORY_LABELS[o.biggest_driver]))}</div>"

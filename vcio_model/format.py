@@ -50,6 +50,42 @@ def money_pair(a: float, b: float) -> tuple[str, str]:
     return money(a, exact=True), money(b, exact=True)
 
 
+def money_distinct(values) -> list[str]:
+    """Each amount as ``money`` rounds it, except that amounts that would read alike but differ
+    get as many more digits as tell them apart (amounts equal to the dollar stay alike).
+
+    Examples
+    --------
+    >>> money_distinct([1_780_000, 1_830_000, 977_000])
+    ['$1.78M', '$1.83M', '$977k']
+    >>> money_distinct([45_300, 45_400, 45_300.2, 120_000])
+    ['$45.3k', '$45.4k', '$45.3k', '$120k']
+    """
+    vals = [float(v) for v in values]
+    out = [money(v) for v in vals]
+    groups: dict[str, list[int]] = {}
+    for i, text in enumerate(out):
+        groups.setdefault(text, []).append(i)
+    for idx in groups.values():
+        if len({round(vals[i]) for i in idx}) < 2 or not all(math.isfinite(vals[i]) for i in idx):
+            continue
+        big = max(abs(vals[i]) for i in idx)
+        unit, scale = ("M", 1e6) if big >= 999_500 else ("k", 1e3)
+        distinct = len({round(vals[i]) for i in idx})
+        for digits in range(1, 7):
+            texts = [
+                f"{'-' if vals[i] < 0 else ''}${abs(vals[i]) / scale:,.{digits}f}{unit}"
+                for i in idx
+            ]
+            if len(set(texts)) == distinct:
+                break
+        else:
+            texts = [money(vals[i], exact=True) for i in idx]
+        for i, text in zip(idx, texts, strict=True):
+            out[i] = text
+    return out
+
+
 def in_sentence(name: str) -> str:
     """A name or label inside a sentence: only a plain capital goes to lower case.
 
