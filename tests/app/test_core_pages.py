@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 import vcio_model as vm
 from tests.app.cards import card_values, page_title
 from vcio_app import sidebar
+from vcio_model.format import money_distinct
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -50,7 +51,9 @@ def test_overview_verdict_equals_model():
     expected = vm.compare(vm.Scenario())
     assert expected.verdict in _markdown(at)
     metrics = card_values(at)
-    assert metrics[0] == vm.money(expected.option(expected.recommended).npv)  # cheapest card first
+    ranked = sorted(expected.options, key=lambda o: o.npv)
+    assert metrics == money_distinct([o.npv for o in ranked])  # cheapest card first
+    assert ranked[0].id == expected.recommended
     assert len(metrics) == len(expected.options)
     for reason in expected.reasons:  # under the verdict, why the winner wins
         assert f"- {reason}" in _markdown(at)
