@@ -15,7 +15,7 @@ ui.verdict(c, sc)
 
 ui.section("Your named projects")
 if st.session_state.get("presentation"):  # read-only for the prospect
-    st.table(ui.projects_frame(sc), hide_index=True)
+    st.table(ui.md_cells(ui.projects_frame(sc), ("Project",)), hide_index=True)
 else:
     rows = ui.project_editor()
     if rows != st.session_state.get("projects", []):

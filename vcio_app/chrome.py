@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import present, share_view, sidebar, state, ui
+from . import guard, present, share_view, sidebar, state, ui
 
 
 def run(page, pages: list | tuple = ()) -> None:
     """Run ``page`` (what ``st.navigation`` returned) with the app around it; ``pages`` (the
-    app's page list) gives presentation mode its page buttons along the top."""
+    app's page list) gives presentation mode its page buttons along the top. Each part runs under
+    ``guard``: one that fails (a bad brand in the header, a chart, the page itself) is left out and
+    named in one message; the others still draw and the scenario still reaches the address bar."""
+    guard.start_run()
     present.keep()
     state.init_state()
     sidebar.settle_inputs()
@@ -19,12 +22,21 @@ def run(page, pages: list | tuple = ()) -> None:
     # delays it. The widgets' values are in session state before they are drawn, and the header
     # keeps its place (a container), so nothing moves or blinks.
     header = st.container(horizontal=True, vertical_alignment="center", gap="medium")
-    present.nav_bar(list(pages), page)  # presentation mode only: the sidebar is hidden
-    page.run()
-    scenario = sidebar.render_inputs()
-    with header:
+    with guard.guard("the page buttons"):
+        present.nav_bar(list(pages), page)  # presentation mode only: the sidebar is hidden
+    with guard.guard("this page's content"):
+        page.run()
+    scenario = None
+    with guard.guard("the sidebar's inputs"):
+        scenario = sidebar.render_inputs()
+    with header, guard.guard("the header (brand name, logo and contact)"):
         share_view.app_header()
-    state.sync_url(scenario)
+    with guard.guard("the address bar's copy of the scenario"):
+        state.sync_url(scenario if scenario is not None else state.current_scenario())
     if page.url_path != "about":  # About shows the same text as a section of its own
-        ui.glossary()  # on every other page: a shared link may open any of them first
-    ui.footer()
+        with guard.guard("the glossary"):
+            ui.glossary()  # on every other page: a shared link may open any of them first
+    with guard.guard("the footer"):
+        ui.footer()
+    with header:
+        guard.show_failures()

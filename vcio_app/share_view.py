@@ -30,7 +30,7 @@ def session_brand() -> br.Brand:
         try:
             st.session_state["brand"] = br.load_brand()
         except br.BrandError as e:
-            st.warning(f"Brand file not used: {e}", icon="⚠️")
+            st.warning(f"Brand file not used: {md_escape(e)}", icon="⚠️")
             st.session_state["brand"] = br.Brand()
     return st.session_state["brand"]
 
@@ -41,7 +41,7 @@ def session_rate_card() -> br.RateCard:
         try:
             st.session_state["rate_card"] = br.load_rate_card()
         except br.BrandError as e:
-            st.warning(f"Rate card not used: {e}", icon="⚠️")
+            st.warning(f"Rate card not used: {md_escape(e)}", icon="⚠️")
             st.session_state["rate_card"] = br.RateCard()
     return st.session_state["rate_card"]
 
@@ -200,9 +200,9 @@ def saved_section(sc: vm.Scenario, c: vm.Comparison, presenting: bool) -> None:
             name = row.text_input("Save as", placeholder="e.g. Acme, 3 projects", max_chars=60)
             if row.form_submit_button("Save current scenario"):
                 try:
-                    st.toast(f"Saved as “{sv.save_named(saved, name, sc)}”")
+                    st.toast(f"Saved as “{md_escape(sv.save_named(saved, name, sc))}”")
                 except vm.ScenarioError as e:
-                    st.error(str(e))
+                    st.error(md_escape(e))
     if not saved:
         return
     table = sv.saved_side_by_side(sv.compare_saved(saved))
@@ -257,7 +257,7 @@ def brand_section() -> None:
             lambda data, name: sv.use_rate_card(st.session_state, br.load_rate_card(data, name)),
         )
     rows = [{k: v for k, v in r.items() if k != "Key"} for r in br.rate_card_rows(card)]
-    st.table(rows, hide_index=True, border="horizontal")
+    st.table(ui.md_cells(rows), hide_index=True, border="horizontal")
 
 
 # ---------------------------------------------------------------------------------- app chrome

@@ -14,16 +14,52 @@ import vcio_model as vm
 from vcio_model.format import money_distinct
 
 from . import boot, compute
+from .guard import guard
 from .state import current_scenario
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&=])")
+# WORD JOINER: invisible and not a space. Put inside the patterns that GFM turns into links
+# (www.x.example, http://x, user@x.example), which Markdown escapes do not stop, and after a ":"
+# that would start a Streamlit :shortcode: or :material/icon:; other text is left as it is.
+_JOINER = "\u2060"
+_BREAK_LINKS = (
+    (re.compile(r"@"), _JOINER + "@"),
+    (re.compile(r"(?i)(?<=www)\."), _JOINER + "."),
+    (re.compile(r":(?=//)"), _JOINER + ":"),
+    (re.compile(r":(?=[\w/+-])"), ":" + _JOINER),
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def md_escape(text: str) -> str:
-    """User text (company or project names) shown in Markdown, with no formatting or links."""
+    """User text (company, project or file names, brand fields, link values) for any Streamlit
+    call that renders Markdown (st.markdown, st.caption, st.warning, st.toast, st.table cells):
+    no formatting, no links, no emoji shortcodes, no control characters; line breaks stay,
+    without indentation."""
+    text = _CONTROLS.sub("", str(text))
+    text = "\n".join(line.strip() for line in text.splitlines())
+    for pattern, repl in _BREAK_LINKS:
+        text = pattern.sub(repl, text)
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_cells(rows, columns: tuple[str, ...] | None = None):
+    """Rows (a list of dicts or a DataFrame) for ``st.table``, which renders each cell as Markdown:
+    the text cells of ``columns`` (default: every column) through ``md_escape``."""
+    if isinstance(rows, pd.DataFrame):
+        out = rows.copy()
+        for col in columns or out.columns:
+            out[col] = [md_escape(v) if isinstance(v, str) else v for v in out[col]]
+        return out
+    return [
+        {
+            k: md_escape(v) if isinstance(v, str) and (columns is None or k in columns) else v
+            for k, v in r.items()
+        }  # fmt: skip
+        for r in rows
+    ]
 
 
 def page_start(title: str, intro: str = ""):
@@ -36,7 +72,7 @@ def page_start(title: str, intro: str = ""):
     ):
         st.warning(md_escape(p), icon="⚠️")  # they quote the link's text: no links or formatting
     if note := st.session_state.get("version_note"):
-        st.info(note, icon=":material/update:")
+        st.info(md_escape(note), icon=":material/update:")  # it names an uploaded file
     return sc, compute.compare(sc.model_dump_json())
 
 
@@ -114,15 +150,25 @@ def plot(fig, key: str | None = None) -> None:
     """Draw a figure across the page (larger type in presentation mode).
 
     ``fig`` may be a cached figure shared with other sessions (``compute``): it is only read, and
-    copied before presentation mode restyles it.
+    copied before presentation mode restyles it. It may also be a function that returns the
+    figure, so that a failure while building it is isolated too. A chart that fails is left out
+    and named in the page's one message (``guard``); the rest of the page still draws.
     """
-    if st.session_state.get("presentation"):
-        import plotly.graph_objects as go  # noqa: PLC0415
+    with guard(f"the chart “{_chart_name(fig, key)}”"):
+        if callable(fig):
+            fig = fig()
+        if st.session_state.get("presentation"):
+            import plotly.graph_objects as go  # noqa: PLC0415
 
-        from .brand import presentation_figure  # noqa: PLC0415
+            from .brand import presentation_figure  # noqa: PLC0415
 
-        fig = presentation_figure(go.Figure(fig, _validate=False))  # a copy
-    st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
+            fig = presentation_figure(go.Figure(fig, _validate=False))  # a copy
+        st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
+
+
+def _chart_name(fig, key: str | None) -> str:
+    title = getattr(getattr(getattr(fig, "layout", None), "title", None), "text", None)
+    return title or (key or "chart").replace("_", " ")
 
 
 OPEN_EXPANDERS = "open_expanders"  # the keys of the lazy expanders the user opened

@@ -125,7 +125,8 @@ def test_saving_without_a_name_is_refused(harness):
 def _internal_notes() -> list[str]:
     """Every internal note of the default brand and rate card, as the page would show them."""
     card = br.load_rate_card()
-    return [md_escape(br.load_brand().internal_notes), *filter(None, card.internal_notes.values())]
+    notes = [br.load_brand().internal_notes, *card.internal_notes.values()]
+    return [md_escape(n) for n in notes if n]  # the rate card's table cells are Markdown too
 
 
 def _everything(at: AppTest) -> str:

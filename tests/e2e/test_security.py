@@ -125,15 +125,16 @@ def test_html_report_download_carries_the_payload_escaped(page, wait_for_app, tm
 
 # ---------------------------------------------------------------------------------- errors
 # The real app.py, with one function replaced by one that raises, run as the main script from
-# the repository root (so the page paths resolve as for app.py).
+# the repository root (so the page paths resolve as for app.py). chrome.run calls it before any
+# part it isolates (vcio_app/guard.py), so the exception reaches Streamlit's own handler.
 FAILING_APP = f"""
 import runpy
-from vcio_app import share_view
+from vcio_app import sidebar
 
 def _boom(*args, **kwargs):
     raise RuntimeError("{SECRET} in /srv/app/vcio_app/secret_path.py")
 
-share_view.app_header = _boom
+sidebar.settle_inputs = _boom
 runpy.run_path({str(ROOT / "app.py")!r}, run_name="__main__")
 """
 
@@ -209,5 +210,5 @@ def test_an_exception_shows_no_details_even_with_clouds_setting(browser, wait_fo
             context.close()
     assert frames, "no websocket traffic seen"
     everything = html + " ".join(frames)
-    for leak in (SECRET, "secret_path", "RuntimeError", "Traceback", "share_view.py", "_boom"):
+    for leak in (SECRET, "secret_path", "RuntimeError", "Traceback", "sidebar.py", "_boom"):
         assert leak not in everything, leak

@@ -353,9 +353,11 @@ def _boom(*_a, **_k):
 
 
 def test_an_exception_in_the_app_shows_no_details_under_clouds_config(cloud_config, monkeypatch):
-    from vcio_app import share_view
+    from vcio_app import sidebar
 
-    monkeypatch.setattr(share_view, "app_header", _boom)  # app.py calls it on every page
+    # chrome.run calls it on every page before any part it isolates (vcio_app/guard.py): an
+    # exception there still reaches Streamlit's own handler
+    monkeypatch.setattr(sidebar, "settle_inputs", _boom)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     assert at.exception, "the forced exception did not happen"
@@ -371,9 +373,9 @@ def test_without_the_line_in_app_py_clouds_config_would_leak(cloud_config, monke
     test above passes because of app.py's line and not by chance."""
     import streamlit as st
 
-    from vcio_app import share_view
+    from vcio_app import sidebar
 
-    monkeypatch.setattr(share_view, "app_header", _boom)
+    monkeypatch.setattr(sidebar, "settle_inputs", _boom)
     monkeypatch.setattr(st, "set_option", lambda *a, **k: None)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
