@@ -72,7 +72,7 @@ def page_start(title: str, intro: str = ""):
     ):
         st.warning(md_escape(p), icon="⚠️")  # they quote the link's text: no links or formatting
     if note := st.session_state.get("version_note"):
-        st.info(md_escape(note), icon=":material/update:")  # it names an uploaded file
+        st.info(note, icon=":material/update:")
     return sc, compute.compare(sc.model_dump_json())
 
 
