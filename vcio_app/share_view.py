@@ -9,6 +9,7 @@ Session keys used: ``saved_scenarios`` (name -> scenario JSON), ``brand`` (a Bra
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import streamlit as st
@@ -266,13 +267,17 @@ def app_header() -> None:
     name and contact line, and the presentation switch. Three elements in one row (a horizontal
     container, not columns): every element costs the browser work on every rerun."""
     brand = session_brand()
-    logo = brand.logo_bytes()
-    if logo and not brand.logo.startswith("data:image/svg"):
+    # With no brand configured (the shipped placeholder), the product's own name and no contact
+    # or logo: as the reports say it (reports.presenter decides for both).
+    who = reports.presenter(brand)
+    shown = dataclasses.replace(brand, msp_name=who.name, contact=who.contact, logo=who.logo)
+    logo = shown.logo_bytes()
+    if logo and not shown.logo.startswith("data:image/svg"):
         st.logo(logo, size="large")
     # The switch's value is in session state before it is drawn: its style goes with the brand's.
     presenting = bool(st.session_state.get("presentation"))
     extra = br.presentation_css(brand.accent_color) if presenting else ""
-    st.html(br.header_html(brand, extra_css=extra), width="stretch")
+    st.html(br.header_html(shown, extra_css=extra), width="stretch")
     presentation_switch()
 
 

@@ -88,3 +88,11 @@ def test_an_old_link_opens_with_its_inputs_and_one_line_naming_both_versions():
     assert vm.__version__ != share.FIRST_VERSION and vm.__version__ in lines[0]
     at = _app(employees="30", model=vm.__version__)
     assert not [i for i in at.info if "model version" in i.value]
+
+
+def test_no_brand_configured_shows_the_products_own_name_and_no_fake_contact():
+    at = _app()
+    header = next(h.proto.body for h in at.get("html") if "vcio-brand" in h.proto.body)
+    assert "IT leadership cost explorer" in header
+    for placeholder in ("Your MSP", ".example", "555 0100", "<img"):
+        assert placeholder not in header, placeholder

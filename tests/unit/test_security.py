@@ -291,7 +291,7 @@ def test_user_text_reaches_html_only_through_st_html_with_escaping():
                     found.append(_sink(path, node))
     assert sorted(found) == [
         ("present.py", "NAV_CSS"),  # a constant: the presentation page buttons' style
-        ("share_view.py", "br.header_html(brand, extra_css=extra)"),
+        ("share_view.py", "br.header_html(shown, extra_css=extra)"),
         ("sidebar.py", "SPARK_NOTE + chart if first else chart"),
         ("ui.py", "cards_html(c)"),
     ]

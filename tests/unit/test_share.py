@@ -401,7 +401,8 @@ def test_rate_card_named_as_the_source_of_its_prices():
 # ---------------------------------------------------------------------------------- brand
 def test_default_brand_loads_with_its_logo():
     b = br.load_brand()
-    assert b.msp_name == "Your MSP" and b.accent_color == "#1f5fa8"
+    assert b.msp_name == br.Brand().msp_name and b.accent_color == "#1f5fa8"  # no name: neutral
+    assert b.contact == ""  # no fake contact line
     assert b.logo.startswith("data:image/svg+xml;base64,") and b.logo_bytes().startswith(b"<svg")
     assert "internal_notes" not in b.public()
 
