@@ -1,24 +1,15 @@
-"""Landing page: the verdict, a card per option and the cost chart."""
+"""Landing page: the verdict first (the whole sentence on a phone's first screen), a card per
+option, the cost chart."""
 
 import streamlit as st
 
-from vcio_app import compute, ui
+from vcio_app import compute, ui, words
 
-sc, c = ui.page_start(
-    "What should IT leadership cost you?",
-    "Five ways to run IT, priced over the years for your size and your IT projects: "
-    "**break-fix** (call a technician when something breaks, pay by the hour); "
-    "**managed services** (an MSP, a managed service provider, runs your help desk, patching "
-    "and backups for a monthly fee per user); a **vCIO** (virtual CIO: a senior IT leader "
-    "rented by the hour) on top of managed services; or a full-time **CIO** (chief information "
-    "officer) with managed services or with your own help desk."
-    + (
-        ""
-        if st.session_state.get("presentation")
-        else " Change the inputs on the left; every figure updates."
-    ),
-)
+sc, c = ui.page_start("What should IT leadership cost you?", "")
+st.markdown(f":small[:gray[{words.options_sentence(c)}]]")
 ui.verdict(c, sc, reasons=True)
+if not st.session_state.get("presentation"):
+    st.caption(words.WHERE_INPUTS)
 ui.option_cards(c)
 ui.section(
     "Cost of each option over the horizon",

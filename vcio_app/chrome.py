@@ -17,11 +17,13 @@ def run(page, pages: list | tuple = ()) -> None:
     present.keep()
     state.init_state()
     sidebar.settle_inputs()
-    # The page first, its verdict before anything else: the browser draws the elements of a run
-    # in the order they come, and each one before the verdict (the sidebar's widgets, the header)
-    # delays it. The widgets' values are in session state before they are drawn, and the header
-    # keeps its place (a container), so nothing moves or blinks.
+    # The page next, its verdict before anything else but the brand strip (one element): the
+    # browser draws the elements of a run in the order they come, and each one before the verdict
+    # (the sidebar's widgets) delays it. The widgets' values are in session state before they are
+    # drawn, and the header keeps its place (a container), so nothing moves or blinks.
     header = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+    with header, guard.guard("the header (brand name, logo and contact)"):
+        share_view.app_header()  # first: drawn later, it pushed the verdict down on a phone
     with guard.guard("the page buttons"):
         present.nav_bar(list(pages), page)  # presentation mode only: the sidebar is hidden
     with guard.guard("this page's content"):
@@ -29,8 +31,8 @@ def run(page, pages: list | tuple = ()) -> None:
     scenario = None
     with guard.guard("the sidebar's inputs"):
         scenario = sidebar.render_inputs()
-    with header, guard.guard("the header (brand name, logo and contact)"):
-        share_view.app_header()
+    with header, guard.guard("the presentation switch"):
+        share_view.presentation_switch()  # its value is in session state before it is drawn
     with guard.guard("the address bar's copy of the scenario"):
         state.sync_url(scenario if scenario is not None else state.current_scenario())
     if page.url_path != "about":  # About shows the same text as a section of its own

@@ -262,13 +262,23 @@ def brand_section() -> None:
 
 
 # ---------------------------------------------------------------------------------- app chrome
+# On a phone the first screen is the verdict's: a smaller page title, and no presentation switch
+# (a phone is not a projector; a present=1 link still opens in presentation mode, switch shown).
+PHONE_CSS = (
+    "@media (max-width: 640px){"
+    '[data-testid="stMainBlockContainer"] h1{font-size:1.9rem !important;line-height:1.2}'
+    '[data-testid="stMainBlockContainer"]{padding-top:4rem !important}'
+    ".vcio-brand{padding:0 0 .25rem;margin-bottom:0}"
+    "}"
+)
+PHONE_HIDE_SWITCH = "@media (max-width: 640px){.st-key-presentation{display:none}}"
+
+
 def app_header() -> None:
-    """The strip on top of every page, in the container chrome.run keeps for it: the MSP's logo,
-    name and contact line, and the presentation switch. Three elements in one row (a horizontal
-    container, not columns): every element costs the browser work on every rerun."""
+    """The strip on top of every page, drawn before the page so it never pushes the verdict down:
+    the MSP's logo, name and contact line (with no brand configured, the product's own name and
+    no contact or logo, as the reports say it: reports.presenter decides for both)."""
     brand = session_brand()
-    # With no brand configured (the shipped placeholder), the product's own name and no contact
-    # or logo: as the reports say it (reports.presenter decides for both).
     who = reports.presenter(brand)
     shown = dataclasses.replace(brand, msp_name=who.name, contact=who.contact, logo=who.logo)
     logo = shown.logo_bytes()
@@ -276,9 +286,10 @@ def app_header() -> None:
         st.logo(logo, size="large")
     # The switch's value is in session state before it is drawn: its style goes with the brand's.
     presenting = bool(st.session_state.get("presentation"))
-    extra = br.presentation_css(brand.accent_color) if presenting else ""
+    extra = PHONE_CSS + (
+        br.presentation_css(brand.accent_color) if presenting else PHONE_HIDE_SWITCH
+    )
     st.html(br.header_html(shown, extra_css=extra), width="stretch")
-    presentation_switch()
 
 
 def presentation_switch() -> bool:

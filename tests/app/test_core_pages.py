@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from tests.app.cards import card_values, page_title
-from vcio_app import sidebar
+from vcio_app import sidebar, words
 from vcio_model.format import money_distinct
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,16 +78,20 @@ def test_overview_says_what_each_option_is_before_the_verdict():
     at = _app()
     at.run()
     texts = [m.value.replace("\\", "") for m in at.markdown]  # without Markdown escapes
-    intro = next(i for i, t in enumerate(texts) if t.startswith("# "))
-    verdict = next(i for i, t in enumerate(texts) if vm.compare(vm.Scenario()).verdict in t)
-    assert intro < verdict
+    c = vm.compare(vm.Scenario())
+    intro = next(i for i, t in enumerate(texts) if "What running IT costs you" in t)
+    verdict = next(i for i, t in enumerate(texts) if c.verdict in t)
+    assert texts[0].startswith("# ") and 0 < intro < verdict
     for term in (
-        "**break-fix** (call a technician when something breaks",
+        "**break-fix** (a technician paid by the hour",
         "an MSP, a managed service provider,",
-        "a **vCIO** (virtual CIO: a senior IT leader rented by the hour)",
+        "a **vCIO** (a part-time IT leader rented by the hour)",
         "a full-time **CIO** (chief information officer)",
+        "in today's money (a dollar paid later counts for less)",
     ):
         assert term in texts[intro], term
+    for o in c.options:  # every option the model compares is named there, none left out
+        assert o.id in words.OPTION_WORDS or vm.in_sentence(o.name) in texts[intro], o.id
 
 
 def test_url_parameters_prefill_the_scenario():

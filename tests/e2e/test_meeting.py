@@ -104,3 +104,31 @@ def test_typing_25_employees_beside_the_slider(page, wait_for_app):
     expect(page.get_by_role("slider", name="Employees")).to_have_attribute("aria-valuetext", "25")
     wait_for_app(page)
     assert re.search(r"[?&]employees=25(&|$)", page.url), page.url
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_the_whole_verdict_is_on_a_phones_first_screen(browser, server, wait_for_app, screenshot):
+    import vcio_model as vm
+
+    context = browser.new_context(
+        viewport=PHONE, base_url=server, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"/?employees=25&projects=1&model={vm.__version__}")
+        wait_for_app(page)
+        verdict = page.locator('[data-testid="stMainBlockContainer"] h3').first
+        expect(verdict).to_contain_text("25-person")
+        page.wait_for_timeout(1500)  # the header and the sidebar's run after the page: no jump
+        box = verdict.bounding_box()
+        assert box is not None and box["y"] >= 0
+        assert box["y"] + box["height"] <= PHONE["height"], box
+        strip = page.locator(".vcio-brand").bounding_box()
+        assert strip is not None and strip["y"] >= 0 and strip["y"] < box["y"]  # not hidden
+        # The instructions name where the inputs are on a phone.
+        expect(page.get_by_text("behind the » button at the top left on a phone")).to_be_attached()
+        screenshot(page, "phone-overview-first-screen")
+    finally:
+        context.close()
