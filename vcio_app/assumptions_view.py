@@ -20,6 +20,7 @@ import streamlit as st
 
 import vcio_model as vm
 from vcio_model.assumptions import DATA_DIR, TABLE_SCALES, Assumption
+from vcio_model.scenario import in_bounds, override_bounds
 
 from . import ui
 
@@ -99,9 +100,9 @@ def factor(item: Assumption) -> float:
 
 
 def allowed_max(item: Assumption) -> float:
-    """10 x the high end; shares (plain 'fraction') and chances cannot pass 100%."""
-    top = 10 * item.high
-    return min(top, 1.0) if item.unit in ("fraction", "probability", "probability/yr") else top
+    """10 x the high end; shares (plain 'fraction') and chances cannot pass 100% (the schema's
+    range, ``override_bounds``)."""
+    return override_bounds(item.key)[1]
 
 
 def _decimals(x: float) -> int:
@@ -130,9 +131,9 @@ def check(item: Assumption, shown, current: float) -> tuple[float | None, str | 
     Returns (value, None) or (None, message naming the assumption and the allowed range).
     """
     suffix = unit_words(item.unit).lstrip("$%").strip()
-    rng = f"from {fmt(item, 0)} to {fmt(item, allowed_max(item))}" + (
-        f" {suffix}" if suffix else ""
-    )
+    low, high, low_excluded = override_bounds(item.key)  # the schema's own range
+    start = f"more than {fmt(item, low)}, up to" if low_excluded else f"from {fmt(item, low)} to"
+    rng = f"{start} {fmt(item, high)}" + (f" {suffix}" if suffix else "")
     keep = f"Not applied: the model still uses {fmt(item, current)}."
     try:
         x = float(shown)
@@ -141,7 +142,7 @@ def check(item: Assumption, shown, current: float) -> tuple[float | None, str | 
     if not math.isfinite(x):
         return None, f"**{item.label}** needs a number {rng}. {keep}"
     value = float(f"{x / factor(item):.12g}")
-    if not 0 <= value <= allowed_max(item):
+    if not in_bounds(item.key, value):
         return (
             None,
             f"**{item.label}**: {fmt(item, value)} is outside the allowed range, {rng}. {keep}",

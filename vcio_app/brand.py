@@ -21,6 +21,7 @@ from pathlib import Path
 import vcio_model as vm
 from vcio_model.files import FileProblem, check_size, json_object, read_capped, read_small_file
 from vcio_model.format import name_in_message, text_problem
+from vcio_model.scenario import in_bounds, override_bounds
 
 from .images import ImageProblem, check_image
 
@@ -195,6 +196,7 @@ class RateCard(dict):
         self.notes: dict[str, str] = dict(notes or {})
         self.internal_notes: dict[str, str] = dict(internal_notes or {})
         self.origin = origin
+        self.problems: list[str] = []  # lines left out of a card read with strict=False
 
 
 def _number(text: str) -> float:
@@ -207,7 +209,9 @@ def _number(text: str) -> float:
     return v
 
 
-def load_rate_card(source: str | Path | bytes | None = None, origin: str | None = None) -> RateCard:
+def load_rate_card(
+    source: str | Path | bytes | None = None, origin: str | None = None, strict: bool = True
+) -> RateCard:
     """The MSP's own prices from a CSV (columns key, value, note, internal_note).
 
     ``source`` is a path (default ``data/rate_card.csv``) or the bytes of an upload. Every key must
@@ -231,10 +235,13 @@ def load_rate_card(source: str | Path | bytes | None = None, origin: str | None 
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BrandError([f"{origin}: not UTF-8 text (save the CSV as UTF-8)"]) from None
-    return parse_rate_card(text, origin)
+    return parse_rate_card(text, origin, strict)
 
 
-def parse_rate_card(text: str, origin: str = "rate_card.csv") -> RateCard:
+def parse_rate_card(text: str, origin: str = "rate_card.csv", strict: bool = True) -> RateCard:
+    """``strict``: any bad line refuses the whole card (the command line). Otherwise (the app) a bad
+    line is left out alone and listed in ``card.problems``; the card is refused only when no line
+    is usable or the file itself is not a rate card."""
     items = vm.load_assumptions().items
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -286,21 +293,34 @@ def parse_rate_card(text: str, origin: str = "rate_card.csv") -> RateCard:
             except ValueError:
                 problems.append(f"{where}: value must be a number, got {raw_value[:30]!r}")
                 continue
-            top = 10 * items[key].high
-            if not 0 <= value <= top:
+            _, top, low_excluded = override_bounds(key)  # the schema's own range
+            if not in_bounds(key, value):
+                start = "more than 0, up to" if low_excluded else "from 0 to"
+                why = (
+                    f"10 x the plausible high of {items[key].high:,.6g} {items[key].unit}"
+                    if top == 10 * items[key].high
+                    else f"a {items[key].unit} cannot pass 1"
+                )
                 problems.append(
-                    f"{where}: value must be from 0 to {top:,.6g} (10 x the plausible "
-                    f"high of {items[key].high:,.6g} {items[key].unit}), got {raw_value[:30]}"
+                    f"{where}: value must be {start} {top:,.6g} ({why}), got {raw_value[:30]}"
                 )
                 continue
             values[key] = value
-            notes[key] = " ".join((row.get("note") or "").split())[:300]
-            internal[key] = " ".join((row.get("internal_note") or "").split())[:300]
+            notes[key] = _note(row.get("note"))
+            internal[key] = _note(row.get("internal_note"))
     except csv.Error as e:
         problems.append(f"{origin}: not a readable CSV ({e})")
-    if problems:
+    if problems and (strict or not values):
         raise BrandError(problems)
-    return RateCard(values, notes, internal, origin)
+    card = RateCard(values, notes, internal, origin)
+    card.problems = problems  # the lines left out (strict=False): each named, the rest used
+    return card
+
+
+def _note(text: str | None) -> str:
+    """A rate card's note on one line, without control characters, at most 300 characters."""
+    text = "".join(c for c in text or "" if c.isspace() or not text_problem(c))
+    return " ".join(text.split())[:300]
 
 
 def rate_card_overrides(card: dict[str, float]) -> dict[str, float]:

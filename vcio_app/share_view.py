@@ -65,17 +65,21 @@ def uploader(label: str, kind: str, key: str, use: Callable[[bytes, str], object
         if up is None:
             return
         try:
-            use(up.getvalue(), up.name)
+            used = use(up.getvalue(), up.name)
         except (vm.ScenarioError, br.BrandError) as e:
             results[key] = (False, e.problems)
         else:
-            results[key] = (True, [f"Using {up.name}."])
+            left_out = getattr(used, "problems", None) or []  # a rate card's bad lines, alone
+            results[key] = (True, [f"Using {up.name}" + (", without:" if left_out else "."),
+                                   *left_out])  # fmt: skip
 
     st.file_uploader(label, type=[kind], key=key, max_upload_size=1, on_change=on_change, **kw)
     ok, lines = st.session_state.get("upload_results", {}).get(key, (True, []))
     if not ok:
         # The lines quote the file (its name, keys, values): escaped, so no links or formatting.
         st.error("The file was not used:\n\n" + "\n".join(f"- {md_escape(p)}" for p in lines))
+    elif len(lines) > 1:
+        st.warning(md_escape(lines[0]) + "\n\n" + "\n".join(f"- {md_escape(p)}" for p in lines[1:]))
     elif lines:
         st.caption(md_escape(lines[0]))
 
@@ -255,10 +259,17 @@ def brand_section() -> None:
             "Rate card (CSV: key, value, note, internal_note)",
             "csv",
             "edit_rate_card",
-            lambda data, name: sv.use_rate_card(st.session_state, br.load_rate_card(data, name)),
+            _use_rate_card,
         )
     rows = [{k: v for k, v in r.items() if k != "Key"} for r in br.rate_card_rows(card)]
     st.table(ui.md_cells(rows), hide_index=True, border="horizontal")
+
+
+def _use_rate_card(data: bytes, name: str) -> br.RateCard:
+    """An uploaded rate card: each bad line left out alone (and listed), the others applied."""
+    card = br.load_rate_card(data, name, strict=False)
+    sv.use_rate_card(st.session_state, card)
+    return card
 
 
 # ---------------------------------------------------------------------------------- app chrome

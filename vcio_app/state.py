@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from vcio_model import Project, Scenario, ScenarioError, load_presets
+from vcio_model.scenario import MAX_PROJECTS, override_problem
 
 from . import brand as br
 from . import share
@@ -78,8 +79,8 @@ def init_state() -> None:
             _open_url(st.query_params.to_dict())
         return
     try:
-        ss["rate_card"] = br.load_rate_card()
-        card_problems = []
+        ss["rate_card"] = br.load_rate_card(strict=False)  # a bad line is left out alone
+        card_problems = [f"Rate card line not used: {p}" for p in ss["rate_card"].problems]
     except br.BrandError as e:
         ss["rate_card"] = br.RateCard()
         card_problems = [f"Rate card not used: {e}"]
@@ -140,8 +141,22 @@ def current_scenario() -> Scenario:
             )
             continue
         projects.append(proj.model_dump())
+    if len(projects) > MAX_PROJECTS:  # each one over the cap alone, not the whole list
+        problems.append(
+            f"Project {MAX_PROJECTS + 1}"
+            + (f" to {len(projects)}" if len(projects) > MAX_PROJECTS + 1 else "")
+            + f" left out: at most {MAX_PROJECTS} named projects are counted."
+        )
+        projects = projects[:MAX_PROJECTS]
     raw["projects"] = projects
-    raw["assumptions"] = dict(ss.get("overrides", {}))
+    raw["assumptions"] = {}
+    for key, value in dict(ss.get("overrides", {})).items():  # each override alone
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        problem = override_problem(key, float(value)) if number else f"{key} must be a number"
+        if problem:
+            problems.append(f"Changed assumption left out: {problem}")
+        else:
+            raw["assumptions"][key] = value
     try:
         sc = Scenario.parse_input(raw)
     except ScenarioError as e:

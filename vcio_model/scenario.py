@@ -6,12 +6,13 @@ here rates are fractions.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .assumptions import load_assumptions, value_problem
+from .assumptions import DIVISOR_KEYS, SHARE_UNITS, load_assumptions, value_problem
 from .files import FileProblem, json_object, read_small_file
 from .format import name_in_message
 
@@ -50,6 +51,42 @@ def read_scenario_object(path: str | Path) -> dict:
     except FileProblem as e:
         raise ScenarioError([str(e)]) from None
     return scenario_object(raw, str(Path(path)))
+
+
+def override_bounds(key: str) -> tuple[float, float, bool]:
+    """``(low, high, low_excluded)``: the one range an override of assumption ``key`` must fall in,
+    used by the schema, the Assumptions page and a rate card alike. ``low_excluded`` for a divisor
+    (a CIO tenure of 0 years would divide by zero); shares and chances stop at 1."""
+    item = load_assumptions().items[key]
+    high = MAX_OVERRIDE_FACTOR * item.high
+    if item.unit in SHARE_UNITS:
+        high = min(high, 1.0)
+    return 0.0, high, key in DIVISOR_KEYS
+
+
+def in_bounds(key: str, value: float) -> bool:
+    """Whether ``value`` is inside ``override_bounds(key)`` (the high end with a rounding margin:
+    10 x 0.045 is 0.44999999999999996, and 45% typed on the page is 0.45)."""
+    low, high, low_excluded = override_bounds(key)
+    above_low = low < value if low_excluded else low <= value
+    return above_low and (value <= high or math.isclose(value, high, rel_tol=1e-12))
+
+
+def override_problem(key: str, value: float) -> str | None:
+    """Why ``value`` cannot override assumption ``key``, naming it and the range (None if it can)."""
+    items = load_assumptions().items
+    if key not in items:
+        return f"unknown assumption {key[:60]!r}"
+    problem = value_problem(key, items[key].unit, value)
+    if problem:
+        return f"{key} {problem} (got {value:g})"
+    top = MAX_OVERRIDE_FACTOR * items[key].high
+    if value > top and not math.isclose(value, top, rel_tol=1e-12):  # keeps costs finite
+        return (
+            f"{key} must be at most {top:,.6g} ({MAX_OVERRIDE_FACTOR} x the plausible "
+            f"high of {items[key].high:,.6g} {items[key].unit}; got {value:g})"
+        )
+    return None
 
 
 class Project(BaseModel):
@@ -137,19 +174,10 @@ class Scenario(BaseModel):
     @field_validator("assumptions")
     @classmethod
     def _known_keys(cls, v: dict[str, float]) -> dict[str, float]:
-        items = load_assumptions().items
         for key, value in v.items():
-            if key not in items:
-                raise ValueError(f"unknown assumption {key[:60]!r}")
-            problem = value_problem(key, items[key].unit, value)
+            problem = override_problem(key, value)
             if problem:
-                raise ValueError(f"{key} {problem} (got {value:g})")
-            top = MAX_OVERRIDE_FACTOR * items[key].high
-            if value > top:  # as on the Assumptions page and in a rate card; keeps costs finite
-                raise ValueError(
-                    f"{key} must be at most {top:,.6g} ({MAX_OVERRIDE_FACTOR} x the plausible "
-                    f"high of {items[key].high:,.6g} {items[key].unit}; got {value:g})"
-                )
+                raise ValueError(problem)
         return v
 
     @model_validator(mode="after")
