@@ -314,22 +314,62 @@ def test_crossover_curves_matches_loads_to_the_grid(small_frontier):
 
 
 # ---------------------------------------------------------------------------------- risk
-def test_risk_distributions_show_samples_and_percentiles(simulation):
+def _exact_density(x: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """A Gaussian kernel per draw, summed, at Silverman's bandwidth (written out here, not taken
+    from the chart code)."""
+    q1, q3 = np.percentile(x, [25, 75])
+    h = 1.059 * min(np.std(x, ddof=1), (q3 - q1) / 1.349) * len(x) ** -0.2
+    z = (at[:, None] - x[None, :]) / h
+    return np.exp(-0.5 * z**2).sum(axis=1) / (len(x) * h * np.sqrt(2 * np.pi))
+
+
+def test_kernel_density_is_a_sum_of_kernels_per_draw():
+    rng = np.random.default_rng(7)  # a fat right tail, like a cost with a project blow-up
+    x = np.concatenate([rng.normal(1e6, 1e5, 3000), rng.lognormal(14.5, 0.6, 300)])
+    at = np.linspace(x.min(), x.max(), 400)
+    dens = charts.risk.kernel_density(x, at)
+    exact = _exact_density(x, at)
+    assert np.abs(dens - exact).max() <= 1e-3 * exact.max()
+    grid = np.linspace(x.min() - 1e6, x.max() + 1e6, 20_000)  # a density: its area is 1
+    assert np.trapezoid(charts.risk.kernel_density(x, grid), grid) == pytest.approx(1, abs=1e-3)
+
+
+def test_risk_distributions_draw_each_options_density_and_percentiles(simulation):
     fig = charts.risk_distributions(simulation, years=5)
     _json_ok(fig)
     _check_style(fig, "x")
     summ = simulation.summary().sort_values("p50", ignore_index=True)
-    violins = [t for t in fig.data if isinstance(t, go.Violin)]
-    assert [t.name for t in violins] == [CSV_SHORT[i] for i in summ.option]
-    samples = simulation.samples_frame()
-    for t, i in zip(violins, summ.option, strict=True):
+    shapes = [t for t in fig.data if t.fill == "toself"]
+    assert [t.name for t in shapes] == [CSV_SHORT[i] for i in summ.option]
+    assert list(fig.layout.yaxis.ticktext) == [CSV_SHORT[i] for i in summ.option]
+    for row, (t, i) in enumerate(zip(shapes, summ.option, strict=True)):
         assert t.line.color == CSV_COLORS[i]
-        np.testing.assert_allclose(t.x, samples.loc[samples.option == i, "npv"])
+        npv = simulation.npv[i]
+        x, y = np.asarray(t.x, float), np.asarray(t.y, float)
+        half = len(x) // 2
+        upper_x, upper = x[:half], y[:half] - row  # out along the top edge, back along the bottom
+        np.testing.assert_allclose(x[half:], upper_x[::-1])
+        np.testing.assert_allclose(row - y[half:], upper[::-1], atol=1e-6)
+        # from the cheapest trial to the dearest (Plotly's spanmode "hard"), 0.85 of a row wide
+        assert upper_x[0] == pytest.approx(npv.min(), rel=1e-6)
+        assert upper_x[-1] == pytest.approx(npv.max(), rel=1e-6)
+        exact = _exact_density(npv, upper_x)
+        np.testing.assert_allclose(upper, exact / exact.max() * 0.425, atol=0.425 * 0.01)
     ends, mids = fig.data[-2], fig.data[-1]
     np.testing.assert_allclose(ends.x, list(summ.p10) + list(summ.p90))
     np.testing.assert_allclose(mids.x, summ.p50)
-    assert list(mids.y) == [CSV_SHORT[i] for i in summ.option]
+    assert list(mids.y) == list(range(len(summ)))
     assert "P50" in mids.name and "P10" in ends.name and "P90" in ends.name
+
+
+def test_risk_distributions_send_a_summary_not_the_trials():
+    """The figure's size does not grow with the trials: a few hundred points per option."""
+    sizes = []
+    for trials in (500, 5000):
+        fig = charts.risk_distributions(simulate(Scenario(), trials=trials, seed=1), years=5)
+        assert max(len(t.x) for t in fig.data) <= 2 * (160 + 24)
+        sizes.append(len(fig.to_json()))
+    assert sizes[1] < 1.1 * sizes[0] and sizes[1] < 40_000
 
 
 def test_risk_range_bars_from_p10_to_p90_sorted_by_p50(simulation):

@@ -31,41 +31,92 @@ def _sorted_summary(simulation) -> pd.DataFrame:
     return summ.astype({c: float for c in ("p10", "p50", "p90", "mean", "p_cheapest")})
 
 
+# The violins are drawn from a density computed here, not from samples sent to the browser:
+# Plotly's violin trace takes the raw draws (2,000 per option were 266 kB of the Risk page's
+# 292 kB) and computes the same kind of kernel density in the browser on every redraw.
+VIOLIN_WIDTH = 0.85  # each shape's widest point, in rows (as Plotly's violin ``width``)
+_OUTLINE_POINTS = 160  # points along each shape's visible part, plus _TAIL_POINTS in its tails
+_TAIL_POINTS = 24
+
+
+def silverman_bandwidth(x: np.ndarray) -> float:
+    """Silverman's rule of thumb, as Plotly's violins use it: 1.059 min(sd, IQR / 1.349) n^-1/5
+    (the larger of the two if one is 0; 1 if every draw is the same)."""
+    sd = float(np.std(x, ddof=1)) if len(x) > 1 else 0.0
+    q1, q3 = np.percentile(x, [25, 75])
+    spread = min(sd, (q3 - q1) / 1.349) or max(sd, (q3 - q1) / 1.349)
+    return 1.059 * spread * len(x) ** -0.2 if spread > 0 else 1.0
+
+
+def kernel_density(x: np.ndarray, at: np.ndarray, bandwidth: float | None = None) -> np.ndarray:
+    """Gaussian kernel density of the draws ``x`` at the points ``at`` (each point's density, in
+    1 / unit of x). Draws are binned onto a grid at most a quarter bandwidth apart and smoothed by
+    FFT convolution (linear binning): the same curve as summing a kernel per draw, within 0.1%
+    of its peak, in about a millisecond for 20,000 draws."""
+    x = np.asarray(x, float)
+    h = bandwidth or silverman_bandwidth(x)
+    lo, hi = float(x.min()) - 4 * h, float(x.max()) + 4 * h
+    m = int(min(2**16, max(512, 2 ** np.ceil(np.log2(4 * (hi - lo) / h)))))
+    grid = np.linspace(lo, hi, m)
+    step = grid[1] - grid[0]
+    pos = (x - lo) / step
+    left = np.clip(np.floor(pos).astype(int), 0, m - 2)
+    frac = pos - left
+    counts = np.bincount(left, 1 - frac, minlength=m) + np.bincount(left + 1, frac, minlength=m)
+    offsets = np.arange(-m, m) * step  # the kernel on the same spacing, circularly padded
+    kernel = np.exp(-0.5 * (offsets / h) ** 2) / (h * np.sqrt(2 * np.pi))
+    n_fft = 2 * m
+    dens = np.fft.irfft(
+        np.fft.rfft(counts, n_fft) * np.fft.rfft(np.fft.ifftshift(kernel), n_fft), n_fft
+    )[:m]
+    return np.interp(at, grid, np.maximum(dens, 0) / len(x))
+
+
+def violin_outline(x: np.ndarray, view: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
+    """Points along one violin from the lowest draw to the highest (Plotly's ``spanmode="hard"``):
+    ``(at, half_width)``, the half-width in rows, ``VIOLIN_WIDTH / 2`` at the densest point.
+    Dense inside ``view`` (the chart's x range), sparse in the tails beyond it."""
+    lo, hi = float(np.min(x)), float(np.max(x))
+    inside = np.linspace(max(lo, view[0]), min(hi, view[1]), _OUTLINE_POINTS)
+    at = np.unique(np.concatenate([inside, np.linspace(lo, hi, _TAIL_POINTS)]))
+    dens = kernel_density(x, at)
+    return at, dens / dens.max() * VIOLIN_WIDTH / 2
+
+
 def risk_distributions(simulation, years: int | None = None) -> go.Figure:
     """The spread of each option's cost over Monte Carlo trials, cheapest middle outcome on top.
 
-    One horizontal ``Violin`` trace per option (from ``samples_frame()``), then two marker traces
-    from ``summary()``: "1 in 10 chance of less / more (P10, P90)" as bars and "Middle outcome
-    (P50)" as dots. The x range stops at the 1st to 99th percentile so the fat tail does not squash
-    the rest (hover still gives every figure).
+    One filled shape per option, row ``k`` for the k-th cheapest P50: the kernel density of every
+    trial's NPV (:func:`violin_outline`), mirrored about the row like a violin; then two marker
+    traces from ``summary()``: "1 in 10 chance of less / more (P10, P90)" as bars and "Middle
+    outcome (P50)" as dots. The x range stops at the 1st to 99th percentile so the fat tail does
+    not squash the rest (the shapes go on to the lowest and highest trial).
     """
     summ = _sorted_summary(simulation)
-    samples = simulation.samples_frame()
     order = list(summ["option"])
     y = [_short(i) for i in order]
+    rows = list(range(len(order)))
+    lo = min(np.percentile(simulation.npv[i], 1) for i in order)
+    hi = max(np.percentile(simulation.npv[i], 99) for i in order)
+    pad = (hi - lo) * 0.03
     traces = []
-    for i in order:
-        d = samples.loc[samples["option"] == i, "npv"].to_numpy(float)
-        # y as an array, not a list of 2,000 strings: the figure copies its data (twice with
-        # to_json), and a list is copied string by string; the JSON is the same
+    for k, i in enumerate(order):
+        at, half = violin_outline(simulation.npv[i], (lo - pad, hi + pad))
+        # float32 (to the dollar under $16M): Plotly sends numpy arrays packed, 4 bytes a value
         traces.append(
             dict(
-                type="violin",
-                x=d,
-                y=np.full(len(d), _short(i)),
-                orientation="h",
+                type="scatter",
+                x=np.concatenate([at, at[::-1]]).astype(np.float32),
+                y=np.concatenate([k + half, (k - half)[::-1]]).astype(np.float32),
+                mode="lines",
+                fill="toself",
                 name=_short(i),
                 showlegend=False,
-                line=dict(color=_color(i), width=2),
+                line=dict(color=_color(i), width=2, shape="spline", smoothing=0.8),
                 fillcolor=_rgba(_color(i), 0.35),
-                points=False,
-                box=dict(visible=False),
-                meanline=dict(visible=False),
-                spanmode="hard",
-                width=0.85,
-                hoveron="violins",
-                scalemode="width",
-                hovertemplate=f"<b>{_name(i)}</b><extra></extra>",
+                hoveron="fills",
+                text=_name(i),
+                hoverinfo="text",
             )
         )
     text_p = [
@@ -78,7 +129,7 @@ def risk_distributions(simulation, years: int | None = None) -> go.Figure:
         dict(
             type="scatter",
             x=list(summ["p10"]) + list(summ["p90"]),
-            y=y + y,
+            y=rows + rows,
             mode="markers",
             name="P10 and P90: 1 in 10 chance of less, 1 in 10 of more",
             hovertext=text_p + text_p,
@@ -90,7 +141,7 @@ def risk_distributions(simulation, years: int | None = None) -> go.Figure:
         dict(
             type="scatter",
             x=summ["p50"].to_numpy(float),
-            y=y,
+            y=rows,
             mode="markers",
             name="Middle outcome (P50)",
             hovertext=text_p,
@@ -100,14 +151,14 @@ def risk_distributions(simulation, years: int | None = None) -> go.Figure:
             ),
         )
     )
-    lo = min(np.percentile(simulation.npv[i], 1) for i in order)
-    hi = max(np.percentile(simulation.npv[i], 99) for i in order)
-    pad = (hi - lo) * 0.03
     layout = dict(
         xaxis=dict(title=dict(text=_npv_axis_title(years)), range=[lo - pad, hi + pad]),
-        yaxis=_rows_axis(y, y, categoryorder="array", categoryarray=y),
-        violingap=0.15,
-        violinmode="overlay",
+        # rows as numbers (a shape's outline goes between them), labelled with the options
+        yaxis={
+            **_rows_axis(rows, y, zeroline=False),
+            "autorange": False,
+            "range": [len(order) - 0.5, -0.5],  # the first row on top
+        },
         legend=dict(itemsizing="constant"),
     )
     return _figure(traces, _style(layout, height=140 + 85 * len(order), money_axis="x"))
