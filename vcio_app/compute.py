@@ -116,8 +116,9 @@ def frontier_map(scenario_json: str) -> go.Figure:
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def crossover_curves(scenario_json: str, loads: tuple[float, ...]) -> go.Figure:
+    sc = _sc(scenario_json)
     return charts.crossover_curves(
-        frontier(scenario_json), loads=list(loads), years=_sc(scenario_json).years
+        frontier(scenario_json), loads=list(loads), years=sc.years, selected=sc.projects_per_year
     )
 
 

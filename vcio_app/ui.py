@@ -146,6 +146,9 @@ def option_cards(c: vm.Comparison) -> None:
     st.html(cards_html(c))
 
 
+PLOT_CONFIG = {"displaylogo": False, "displayModeBar": False}
+
+
 def plot(fig, key: str | None = None) -> None:
     """Draw a figure across the page (larger type in presentation mode).
 
@@ -158,12 +161,12 @@ def plot(fig, key: str | None = None) -> None:
         if callable(fig):
             fig = fig()
         if st.session_state.get("presentation"):
-            import plotly.graph_objects as go  # noqa: PLC0415
+            from .charts.present import presentation  # noqa: PLC0415
 
-            from .brand import presentation_figure  # noqa: PLC0415
-
-            fig = presentation_figure(go.Figure(fig, _validate=False))  # a copy
-        st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
+            fig = presentation(fig)  # a copy, every size scaled with the page's type
+        # theme=None: the charts' own type and colours (charts/style.py), not Streamlit's smaller
+        # grey ones; no toolbar, which covered the legends on hover
+        st.plotly_chart(fig, width="stretch", key=key, theme=None, config=PLOT_CONFIG)
 
 
 def _chart_name(fig, key: str | None) -> str:

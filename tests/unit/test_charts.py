@@ -6,9 +6,9 @@ import base64
 import dataclasses
 import json
 import math
+import re
 import subprocess
 import sys
-import textwrap
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 import pytest
 
 from vcio_app import charts
+from vcio_app.charts import present
 from vcio_model import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -30,6 +31,7 @@ from vcio_model import (
     simulate,
     slider_curve,
 )
+from vcio_model.format import money_distinct
 
 ROOT = Path(__file__).resolve().parents[2]
 OPTIONS_CSV = pd.read_csv(ROOT / "data" / "options.csv")
@@ -83,6 +85,25 @@ def _check_style(fig: go.Figure, money_axis: str | None = None) -> None:
         assert ax.tickfont.size >= 15
 
 
+def _row_labels(fig: go.Figure) -> list[str]:
+    """The labels written above a labelled-rows chart's bars, top to bottom, without markup."""
+    rows = [a for a in fig.layout.annotations if a.xref == "paper" and a.yref == "y"]
+    return [re.sub(r"<[^>]+>", "", a.text) for a in sorted(rows, key=lambda a: a.y)]
+
+
+def _check_rows(fig: go.Figure, bar) -> None:
+    """Labelled rows: each label above its own bar, top to bottom, in the plot's pixel units."""
+    rows = sorted(
+        (a for a in fig.layout.annotations if a.xref == "paper" and a.yref == "y"),
+        key=lambda a: a.y,
+    )
+    assert fig.layout.yaxis.showticklabels is False and fig.layout.yaxis.range[0] > 0
+    centers = list(bar.y)
+    assert centers == sorted(centers) and len(rows) == len(centers)
+    for a, y, w in zip(rows, centers, bar.width, strict=True):
+        assert a.yanchor == "top" and a.y < y - w / 2  # the label starts above its bar
+
+
 # ---------------------------------------------------------------------------------- colours
 def test_option_colors_come_from_options_csv():
     assert charts.option_colors() == CSV_COLORS
@@ -102,22 +123,27 @@ def test_cost_bars_values_order_colours_and_winner(comparison):
     _check_style(fig, "x")
     assert len(fig.data) == 1
     bar = fig.data[0]
+    _check_rows(fig, bar)
     ranked = sorted(comparison.options, key=lambda o: o.npv)
-    assert list(bar.y) == [o.short_name for o in ranked]
+    labels = _row_labels(fig)
+    assert [label.split("  ")[0] for label in labels] == [o.short_name for o in ranked]
     np.testing.assert_allclose(bar.x, [o.npv for o in ranked])
     assert list(bar.marker.color) == [CSV_COLORS[o.id] for o in ranked]
-    # the winner is first, fully opaque and outlined; the others are faded
+    # the winner is first, fully opaque and outlined, its label bold; the others are faded
     assert ranked[0].id == comparison.recommended
     op = list(bar.marker.opacity)
     assert op[0] == 1 and all(o < 1 for o in op[1:])
-    assert "<b>" in fig.layout.yaxis.ticktext[0]
-    assert not any("<b>" in t for t in fig.layout.yaxis.ticktext[1:])
-    # labels: rounded money, the others say how much more than the cheapest
-    assert money(ranked[0].npv) in bar.text[0] and "recommended" in bar.text[0]
-    assert f"+{money(ranked[1].npv - ranked[0].npv)}" in bar.text[1]
+    rows = sorted((a for a in fig.layout.annotations if a.yref == "y"), key=lambda a: a.y)
+    assert rows[0].text.startswith(f"<b>{ranked[0].short_name}")
+    assert not any(a.text.startswith("<b>") for a in rows[1:])
+    # labels: money as it reads apart, the others say how much more than the cheapest
+    amounts = money_distinct([o.npv for o in ranked])
+    assert amounts[0] in labels[0] and "recommended" in labels[0]
+    for label, amount in zip(labels, amounts, strict=True):
+        assert amount in label
+    assert f"(+{money(ranked[1].npv - ranked[0].npv)} more)" in labels[1]
     # hover has the exact figure
     assert money(ranked[0].npv, exact=True) in bar.hovertext[0]
-    assert fig.layout.yaxis.autorange == "reversed"  # cheapest on top
     assert "5 years" in fig.layout.xaxis.title.text
 
 
@@ -126,13 +152,15 @@ def test_per_employee_bars_values(comparison):
     _json_ok(fig)
     _check_style(fig, "x")
     bar = fig.data[0]
+    _check_rows(fig, bar)
     by_short = {o.short_name: o for o in comparison.options}
-    np.testing.assert_allclose(bar.x, [by_short[y].cost_per_employee_year for y in bar.y])
+    names = [label.split("  ")[0] for label in _row_labels(fig)]
+    np.testing.assert_allclose(bar.x, [by_short[n].cost_per_employee_year for n in names])
     assert list(bar.x) == sorted(bar.x)
-    assert list(bar.marker.color) == [CSV_COLORS[SHORT_TO_ID[y]] for y in bar.y]
+    assert list(bar.marker.color) == [CSV_COLORS[SHORT_TO_ID[n]] for n in names]
     win = CSV_SHORT[comparison.recommended]
-    for y, op in zip(bar.y, bar.marker.opacity, strict=True):
-        assert (op == 1) == (y == win)
+    for n, op in zip(names, bar.marker.opacity, strict=True):
+        assert (op == 1) == (n == win)
 
 
 # ---------------------------------------------------------------------------------- breakdown
@@ -143,16 +171,16 @@ def test_breakdown_stacked_sums_to_totals_by_category(comparison):
     assert fig.layout.barmode == "stack"
     assert [t.name for t in fig.data] == [CATEGORY_LABELS[c] for c in CATEGORIES]
     assert [t.marker.color for t in fig.data] == [charts.CATEGORY_COLORS[c] for c in CATEGORIES]
+    _check_rows(fig, fig.data[0])
     by_short = {o.short_name: o for o in comparison.options}
-    ys = list(fig.data[0].y)
+    ys = [label.split("  ")[0] for label in _row_labels(fig)]
     assert sorted(ys) == sorted(by_short)
     stacked = np.sum([np.asarray(t.x, float) for t in fig.data], axis=0)
     np.testing.assert_allclose(stacked, [by_short[y].total for y in ys])  # upfront included
     for t, c in zip(fig.data, CATEGORIES, strict=True):
         np.testing.assert_allclose(t.x, [by_short[y].category_totals()[c] for y in ys])
-    assert [a.text for a in fig.layout.annotations] == [
-        f"<b>{money(by_short[y].total)}</b>" for y in ys
-    ]
+    totals = money_distinct([by_short[y].total for y in ys])
+    assert _row_labels(fig) == [f"{y}  {amount}" for y, amount in zip(ys, totals, strict=True)]
 
 
 # ---------------------------------------------------------------------------------- crossovers
@@ -288,26 +316,26 @@ def test_crossover_curves_per_employee_per_year(small_frontier):
     _json_ok(fig)
     n = len(fr.option_ids)
     assert len(fig.data) == 4 * n  # loads 0, 2, 5, 10 are all on the grid
-    assert [a.text for a in fig.layout.annotations] == [
-        "No projects a year",
-        "2 projects a year",
-        "5 projects a year",
-        "10 projects a year",
-    ]
+    menu = fig.layout.updatemenus[0]
+    assert [b.label for b in menu.buttons] == ["None", "2", "5", "10"] and menu.active == 0
     for p, load in enumerate((0, 2, 5, 10)):
         k = int(np.nonzero(fr.projects == load)[0][0])
+        assert menu.buttons[p].args[0]["visible"] == [q // n == p for q in range(4 * n)]
         for o, i in enumerate(fr.option_ids):
             t = fig.data[p * n + o]
             assert t.line.color == CSV_COLORS[i] and t.name == CSV_SHORT[i]
+            assert t.visible == (p == 0)  # one load shown at a time, so each option once
             np.testing.assert_allclose(t.y, fr.npv[o, k] / fr.employees / 5)
             np.testing.assert_allclose(t.x, fr.employees)
-    assert sum(bool(t.showlegend) for t in fig.data) == n  # each option once in the legend
-    assert fig.layout.xaxis.type == "log"
+    assert fig.layout.xaxis.type == "log" and fig.layout.yaxis.type == "log"
 
 
-def test_crossover_curves_matches_loads_to_the_grid(small_frontier):
-    fig = charts.crossover_curves(small_frontier, loads=(0.2, 0.4, 9.7), years=4)
-    assert [a.text for a in fig.layout.annotations] == ["No projects a year", "10 projects a year"]
+def test_crossover_curves_matches_loads_to_the_grid_and_shows_yours(small_frontier):
+    fig = charts.crossover_curves(small_frontier, loads=(0.2, 0.4, 9.7), years=4, selected=8)
+    menu = fig.layout.updatemenus[0]
+    assert [b.label for b in menu.buttons] == ["None", "10"] and menu.active == 1
+    n = len(small_frontier.option_ids)
+    assert [bool(t.visible) for t in fig.data] == [False] * n + [True] * n
     np.testing.assert_allclose(
         fig.data[0].y, small_frontier.npv[0, 0] / small_frontier.employees / 4
     )
@@ -381,15 +409,16 @@ def test_risk_range_bars_from_p10_to_p90_sorted_by_p50(simulation):
     assert [t.name for t in fig.data[2:]] == ["Likely range (8 in 10 outcomes)", "Middle outcome"]
     assert [t.showlegend for t in fig.data] == [False, False, None, None]
     summ = simulation.summary().sort_values("p50", ignore_index=True)
-    assert list(bar.y) == [CSV_SHORT[i] for i in summ.option]
+    _check_rows(fig, bar)
+    labels = _row_labels(fig)
+    assert [label.split("  ")[0] for label in labels] == [CSV_SHORT[i] for i in summ.option]
     # plotly keeps Bar.base as an object array
     np.testing.assert_allclose(np.asarray(bar.base, float), summ.p10)
     np.testing.assert_allclose(np.asarray(bar.base, float) + np.asarray(bar.x), summ.p90)
     np.testing.assert_allclose(dot.x, summ.p50)
     assert list(dot.marker.color) == [CSV_COLORS[i] for i in summ.option]
     assert list(dot.x) == sorted(dot.x)
-    chance = [a.text for a in fig.layout.annotations]
-    assert len(chance) == len(summ) and all("cheapest" in c for c in chance)
+    assert len(labels) == len(summ) and all("cheapest" in c for c in labels)
 
 
 # ---------------------------------------------------------------------------------- tornado
@@ -405,11 +434,13 @@ def test_tornado_bars_run_from_base_gap_to_low_and_high(sens_mixed):
         assert len(t.x) == 12
         np.testing.assert_allclose(t.base, [base] * 12)
         np.testing.assert_allclose(np.asarray(t.base) + np.asarray(t.x), top[col])
-    ticks = fig.layout.yaxis.ticktext
-    assert [t.split("<br>")[0] for t in ticks] == [
-        textwrap.wrap(label, 40, break_on_hyphens=False)[0] for label in top.label
-    ]
-    assert fig.layout.yaxis.autorange == "reversed"  # biggest swing on top
+    _check_rows(fig, low)
+    labels = sorted((a for a in fig.layout.annotations if a.yref == "y"), key=lambda a: a.y)
+    for a, label in zip(labels, top.label, strict=True):  # biggest swing on top, wrapped
+        lines = a.text.split("<br>")
+        plain = re.sub(r"<[^>]+>", "", " ".join(lines))
+        assert re.sub(r"\s+flips the verdict$", "", plain) == label
+        assert all(len(re.sub(r"<[^>]+>", "", line)) <= 42 + 19 for line in lines)
 
 
 def test_tornado_colours_the_assumptions_that_flip_the_verdict(sens_mixed):
@@ -421,8 +452,9 @@ def test_tornado_colours_the_assumptions_that_flip_the_verdict(sens_mixed):
             assert color == (charts.FLIP_COLOR if winner != rec else charts.KEEP_COLOR)
         for h, winner in zip(t.hovertext, top[f"winner_{side}"], strict=True):
             assert ("flips the verdict" in h) == (winner != rec)
-    for tick, flips in zip(fig.layout.yaxis.ticktext, top.flips, strict=True):
-        assert ("flips the verdict" in tick) == bool(flips)
+    labels = sorted((a for a in fig.layout.annotations if a.yref == "y"), key=lambda a: a.y)
+    for a, flips in zip(labels, top.flips, strict=True):
+        assert ("flips the verdict" in a.text) == bool(flips)
     row_colors = [
         {a, b} for a, b in zip(fig.data[0].marker.color, fig.data[1].marker.color, strict=True)
     ]
@@ -433,8 +465,11 @@ def test_tornado_colours_the_assumptions_that_flip_the_verdict(sens_mixed):
         s.type == "line" and s.x0 == 0 and s.x1 == 0 and s.line.dash == "dash"
         for s in fig.layout.shapes
     )
-    assert any(a.text == "verdict flips beyond here" for a in fig.layout.annotations)
-    assert [t.name for t in fig.data[2:]] == ["Keeps the verdict", "Flips the verdict"]
+    base = money(sens_mixed.attrs["base_gap"])
+    assert [t.name for t in fig.data[2:]] == [
+        "Keeps the verdict", "Flips the verdict", f"Today's lead: {base}", "Where the verdict flips"
+    ]  # fmt: skip
+    assert fig.data[5].line.dash == "dash" and fig.data[5].line.color == charts.FLIP_COLOR
 
 
 def test_tornado_top_n_and_the_default_scenario():
@@ -613,3 +648,51 @@ def test_charts_never_import_streamlit():
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
     assert out.stdout.strip() == "False"
+
+
+# ---------------------------------------------------------------------------------- projector
+def _font_sizes(node, key: str = "") -> list[float]:
+    """Every explicit font size in a figure's dict."""
+    out = []
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "size" and key.endswith("font") and isinstance(v, int | float):
+                out.append(float(v))
+            elif isinstance(v, dict | list):
+                out += _font_sizes(v, k)
+    elif isinstance(node, list):
+        for v in node:
+            out += _font_sizes(v, key)
+    return out
+
+
+@pytest.mark.parametrize("name", CHART_BUILDERS)
+def test_presentation_scales_every_size_and_leaves_the_figure_alone(name, request):
+    """On a projector, chart text matches the page's 22 px type: every font (ticks, legends,
+    annotations, bar text, buttons) scaled by the same factor as the height, none left at 15 px."""
+    fixture, build = SCHEMA_CASES[name]
+    fig = build(request.getfixturevalue(fixture))
+    before = fig.to_json()
+    big = present.presentation(fig)
+    assert fig.to_json() == before  # a cached figure other sessions share stays as it was
+    s = present.PRESENTATION_SCALE
+    small, large = _font_sizes(fig.to_plotly_json()), _font_sizes(big.to_plotly_json())
+    assert len(small) == len(large) > 0
+    assert large == pytest.approx([v * s for v in small], abs=0.06)
+    assert min(large) >= 20
+    assert big.layout.height == round(fig.layout.height * s)
+    assert big.layout.margin.t == round(fig.layout.margin.t * s)
+    go.Figure(big.to_dict())  # still valid for Plotly's schema
+
+
+def test_presentation_scales_a_shared_font_once():
+    font = dict(size=10)
+    fig = go.Figure(
+        {
+            "data": [],
+            "layout": {"annotations": [dict(text="a", font=font), dict(text="b", font=font)]},
+        },
+        _validate=False,
+    )
+    big = present.presentation(fig, scale=2)
+    assert [a.font.size for a in big.layout.annotations] == [20, 20]

@@ -10,19 +10,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from vcio_model import CATEGORIES, CATEGORY_LABELS, in_sentence, money
+from vcio_model.format import money_distinct
 
+from .rows import BAR, layout_rows, wrap
 from .style import (
     _HOVERTEXT,
     CATEGORY_COLORS,
     FADED_OPACITY,
-    FONT_SIZE,
     TICK_SIZE,
-    _bold_winner,
     _figure,
     _hbar,
-    _label,
+    _merge,
     _npv_axis_title,
-    _rows_axis,
     _short,
     _style,
     _years_words,
@@ -32,19 +31,25 @@ from .style import (
 def _option_bars(
     comparison, values: dict[str, float], axis_title: str, hover_what: str, hover_unit: str = ""
 ) -> go.Figure:
-    """Horizontal bars, one per option, cheapest at the top, the recommended option highlighted."""
+    """Horizontal bars, one per option, cheapest at the top, the recommended option highlighted.
+
+    Each bar's label is above it (:mod:`.rows`): the option's short name, its amount and, for the
+    others, how much more than the cheapest; so nothing is written beside the bars, where a phone
+    has no room.
+    """
     opts = sorted(comparison.options, key=lambda o: values[o.id])
     best = min(values[o.id] for o in opts)
     win = comparison.recommended
+    amounts = money_distinct([values[o.id] for o in opts])
     labels, hover = [], []
-    for o in opts:
+    for o, amount in zip(opts, amounts, strict=True):
         v = values[o.id]
         if o.id == win:
-            labels.append(f"<b>{money(v)}</b>  recommended")
+            labels.append(f"<b>{o.short_name}  {amount}</b>  recommended")
         elif v - best >= 0.5:
-            labels.append(f"{money(v)}  (+{money(v - best)})")
+            labels.append(f"{o.short_name}  <b>{amount}</b>  (+{money(v - best)} more)")
         else:
-            labels.append(money(v))
+            labels.append(f"{o.short_name}  <b>{amount}</b>")
         hover.append(
             f"<b>{o.name}</b><br>{hover_what}: {money(v, exact=True)}{hover_unit}"
             + (
@@ -53,34 +58,29 @@ def _option_bars(
                 else f"<br>{money(v - best, exact=True)} more than the cheapest"
             )
         )
-    y = [o.short_name for o in opts]
+    rows = layout_rows([1] * len(opts))
     bars = _hbar(
         x=[values[o.id] for o in opts],
-        y=y,
+        y=rows.centers,
+        width=[BAR] * len(opts),
         name=axis_title,
         marker=dict(
             color=[o.color for o in opts],
             opacity=[1.0 if o.id == win else FADED_OPACITY for o in opts],
             line=dict(color=["#222222" if o.id == win else "rgba(0,0,0,0)" for o in opts], width=2),
         ),
-        text=labels,
-        textposition="outside",
-        textfont=dict(size=FONT_SIZE),
-        cliponaxis=False,
         hovertext=hover,
         hovertemplate=_HOVERTEXT,
         customdata=[o.id for o in opts],
     )
     top = max(values.values())
     layout = dict(
-        # 32% headroom on the right for the labels written beyond the bar ends
-        xaxis=dict(title=dict(text=axis_title), range=[0, top * 1.32], rangemode="tozero"),
-        yaxis=_rows_axis(y, _bold_winner(opts, win)),
-        bargap=0.3,
+        annotations=rows.labels(labels),
+        xaxis=dict(title=dict(text=axis_title), range=[0, top * 1.04], rangemode="tozero"),
+        yaxis=rows.axis(),
     )
-    return _figure(
-        [bars], _style(layout, height=110 + 62 * len(opts), money_axis="x", legend=False)
-    )
+    _style(layout, height=int(rows.height) + 20 + 70, money_axis="x", legend=False)
+    return _figure([bars], _merge(layout, dict(margin=dict(t=20, b=70))))
 
 
 def cost_bars(comparison) -> go.Figure:
@@ -106,20 +106,22 @@ def breakdown_stacked(comparison) -> go.Figure:
     """Each option's total over the horizon (upfront included, not discounted), by category.
 
     Horizontal stacked bars, one ``Bar`` trace per category in ``CATEGORIES`` order, options in the
-    same order as :func:`cost_bars` would put them by total; each bar's total is written at its end.
+    same order as :func:`cost_bars` would put them by total; each bar's label above it gives the
+    option's short name and its total.
     """
     df = comparison.breakdown_frame()
     totals = df.groupby(["option", "category"], sort=False)["cost"].sum()
     opts = sorted(comparison.options, key=lambda o: o.total)
-    y = [o.short_name for o in opts]
     win = comparison.recommended
+    rows = layout_rows([1] * len(opts))
     bars = []
     for c in CATEGORIES:
         xs = [float(totals.get((o.id, c), 0.0)) for o in opts]
         bars.append(
             _hbar(
                 x=xs,
-                y=y,
+                y=rows.centers,
+                width=[BAR] * len(opts),
                 name=CATEGORY_LABELS[c],
                 marker=dict(color=CATEGORY_COLORS[c], line=dict(color="white", width=1)),
                 customdata=[
@@ -132,30 +134,23 @@ def breakdown_stacked(comparison) -> go.Figure:
                 ),
             )
         )
-    # each bar's total, just beyond its end
-    totals_text = [
-        _label(
-            o.total,
-            o.short_name,
-            f"<b>{money(o.total)}</b>",
-            xanchor="left",
-            xshift=8,
-            font=dict(size=FONT_SIZE),
-        )
-        for o in opts
+    amounts = money_distinct([o.total for o in opts])
+    labels = [
+        f"<b>{o.short_name}  {amount}</b>" if o.id == win else f"{o.short_name}  <b>{amount}</b>"
+        for o, amount in zip(opts, amounts, strict=True)
     ]
     layout = dict(
-        annotations=totals_text,
+        annotations=rows.labels(labels),
         barmode="stack",
-        bargap=0.3,
         legend=dict(traceorder="normal"),
         xaxis=dict(
             title=dict(text=f"Total cost {_years_words(comparison.years)}, before discounting"),
-            range=[0, max(o.total for o in opts) * 1.18],
-        ),  # room for the totals
-        yaxis=_rows_axis(y, _bold_winner(opts, win)),
+            range=[0, max(o.total for o in opts) * 1.04],
+        ),
+        yaxis=rows.axis(),
     )
-    return _figure(bars, _style(layout, height=150 + 62 * len(opts), money_axis="x"))
+    _style(layout, height=int(rows.height) + 90 + 70, money_axis="x")
+    return _figure(bars, _merge(layout, dict(margin=dict(t=90, b=70))))
 
 
 def crossovers(monthly_df: pd.DataFrame) -> pd.DataFrame:
@@ -214,18 +209,26 @@ def _month_words(month: float) -> int:
     return int(math.floor(month + 1e-9)) + 1
 
 
+# Lines that run close together (two options whose costs grow alike) stay apart by their dash
+# pattern as well as their colour: the recommended option solid and thicker, the others dashed.
+LINE_DASHES = ("dash", "dot", "dashdot", "longdash", "longdashdot", "5px,3px,1px,3px")
+
+
 def cumulative_lines(comparison) -> go.Figure:
     """Money spent so far, month by month, one line per option; crossings marked.
 
-    One ``Scatter`` line per option (the recommended one thicker), then, if any two lines cross,
+    One ``Scatter`` line per option (the recommended one solid and thicker, each other one with its
+    own dash pattern, :data:`LINE_DASHES`), then, if any two lines cross,
     one marker trace named "Where lines cross" whose hover says "X becomes cheaper than Y in
     month N".
     """
     df = comparison.monthly_cumulative()
     win = comparison.recommended
     traces = []
+    dashes = iter(LINE_DASHES)
     for o in comparison.options:
         d = df[df["option"] == o.id]
+        dash = "solid" if o.id == win else next(dashes, "solid")
         traces.append(
             dict(
                 type="scatter",
@@ -233,7 +236,7 @@ def cumulative_lines(comparison) -> go.Figure:
                 y=d["cumulative"].to_numpy(),
                 mode="lines",
                 name=o.short_name,
-                line=dict(color=o.color, width=5 if o.id == win else 3),
+                line=dict(color=o.color, width=5 if o.id == win else 3, dash=dash),
                 hovertemplate=(
                     f"<b>{o.name}</b><br>Month %{{x}}: %{{y:$,.0f}} spent so far<extra></extra>"
                 ),
@@ -269,17 +272,24 @@ def cumulative_lines(comparison) -> go.Figure:
     for j, r in enumerate(r for r in cx.itertuples() if r.option_a == win):
         if j == 2:
             break
-        tx = min(r.month + months * 0.12, months * 0.55)
+        # wrapped and anchored in the left half, so a phone's ~320 px plot holds it too
+        tx = min(r.month + months * 0.08, months * 0.3)
         notes.append(
             dict(
                 x=r.month,
                 y=r.cumulative,
                 ax=tx,
-                ay=top * (0.06 + 0.16 * j),
+                ay=top * (0.08 + 0.2 * j),
+                yanchor="bottom",
                 axref="x",
                 ayref="y",
-                text=f"From month {_month_words(r.month)}, {_short(win)} is cheaper than "
-                f"{in_sentence(_short(r.option_b))}",
+                text="<br>".join(
+                    wrap(
+                        f"From month {_month_words(r.month)}, {_short(win)} is cheaper than "
+                        f"{in_sentence(_short(r.option_b))}",
+                        26,
+                    )
+                ),
                 showarrow=True,
                 arrowhead=0,
                 arrowwidth=1.5,
@@ -300,6 +310,7 @@ def cumulative_lines(comparison) -> go.Figure:
         ),
         yaxis=dict(title=dict(text="Spent so far, before discounting"), rangemode="tozero"),
         hovermode="closest",
+        legend=dict(itemwidth=48),
     )
     if notes:
         layout["annotations"] = notes

@@ -9,14 +9,14 @@ import plotly.graph_objects as go
 
 from vcio_model import money
 
+from .rows import BAR, layout_rows
 from .style import (
     _HOVERTEXT,
-    TICK_SIZE,
     _color,
     _figure,
     _hbar,
-    _label,
     _legend_entry,
+    _merge,
     _name,
     _npv_axis_title,
     _rgba,
@@ -131,7 +131,7 @@ def risk_distributions(simulation, years: int | None = None) -> go.Figure:
             x=list(summ["p10"]) + list(summ["p90"]),
             y=rows + rows,
             mode="markers",
-            name="P10 and P90: 1 in 10 chance of less, 1 in 10 of more",
+            name="P10 and P90: 1 in 10 chance<br>of less, 1 in 10 of more",
             hovertext=text_p + text_p,
             hovertemplate=_HOVERTEXT,
             marker=dict(symbol="line-ns", size=30, line=dict(color="#222222", width=3)),
@@ -177,11 +177,13 @@ def risk_range_bars(simulation, years: int | None = None) -> go.Figure:
 
     Two data traces: a ``Bar`` "Likely range (8 in 10 outcomes)" from P10 to P90 in each option's
     colour, and a ``Scatter`` "Middle outcome" of P50 dots; then two grey legend-only traces that
-    explain the shapes. The chance each option is the cheapest is written beside its bar.
+    explain the shapes. Each bar's label above it (:mod:`.rows`) names the option and the chance
+    it is the cheapest.
     """
     summ = _sorted_summary(simulation)
     order = list(summ["option"])
-    y = [_short(i) for i in order]
+    rows = layout_rows([1] * len(order))
+    y = rows.centers
     colors = [_color(i) for i in order]
     hover = [
         f"<b>{_name(i)}</b><br>8 in 10 outcomes between {money(a, exact=True)} and "
@@ -197,6 +199,7 @@ def risk_range_bars(simulation, years: int | None = None) -> go.Figure:
             x=(summ["p90"] - summ["p10"]).to_numpy(float),
             base=summ["p10"].tolist(),
             y=y,
+            width=[BAR] * len(order),
             name="Likely range (8 in 10 outcomes)",
             showlegend=False,
             marker=dict(color=[_rgba(c, 0.55) for c in colors], line=dict(color=colors, width=2)),
@@ -227,27 +230,20 @@ def risk_range_bars(simulation, years: int | None = None) -> go.Figure:
             dict(symbol="circle", size=16, color="#999999", line=dict(color="#222222", width=2.5)),
         ),
     ]
-    chances = [
-        _label(
-            p90,
-            i,
-            _chance_words(p),
-            xanchor="left",
-            xshift=10,
-            font=dict(size=TICK_SIZE, color="#555"),
-        )
-        for i, p, p90 in zip(y, summ["p_cheapest"], summ["p90"], strict=True)
+    labels = [
+        f"<b>{_short(i)}</b>  {_chance_words(p)}"
+        for i, p in zip(order, summ["p_cheapest"], strict=True)
     ]
     hi = float(summ["p90"].max())
     lo = float(summ["p10"].min())
     layout = dict(
-        annotations=chances,
-        # 8% of the spread before the lowest P10, 28% after the highest P90 for the chances
+        annotations=rows.labels(labels),
+        # 8% of the spread on each side of the lowest P10 and the highest P90
         xaxis=dict(
             title=dict(text=_npv_axis_title(years)),
-            range=[max(0.0, lo - (hi - lo) * 0.08), hi + (hi - lo) * 0.28],
+            range=[max(0.0, lo - (hi - lo) * 0.08), hi + (hi - lo) * 0.08],
         ),
-        yaxis=_rows_axis(y, y),
-        bargap=0.45,
+        yaxis=rows.axis(),
     )
-    return _figure(traces, _style(layout, height=150 + 62 * len(order), money_axis="x"))
+    _style(layout, height=int(rows.height) + 60 + 70, money_axis="x")
+    return _figure(traces, _merge(layout, dict(margin=dict(t=60, b=70))))

@@ -12,8 +12,8 @@ import plotly.graph_objects as go
 from vcio_model import money
 
 from .style import (
-    FONT_FAMILY,
     FONT_SIZE,
+    TICK_SIZE,
     _color,
     _figure,
     _legend_entry,
@@ -21,7 +21,6 @@ from .style import (
     _name,
     _short,
     _style,
-    _update_axes,
 )
 
 
@@ -146,16 +145,26 @@ def frontier_map(frontier, current_employees: float, current_projects: float) ->
     return _figure(traces, _style(layout, height=520))
 
 
-def crossover_curves(
-    frontier, loads: Sequence[float] = (0, 2, 5, 10), years: int | None = None
-) -> go.Figure:
-    """Cost per employee per year of each option over company size, one panel per project load.
+def _load_words(n: float) -> str:
+    return "no projects" if n == 0 else f"{n:g} a year"
 
-    ``loads`` are matched to the nearest project counts in the frontier grid. ``years`` turns the
-    frontier's NPV into a yearly figure (pass ``scenario.years``; defaults to
-    ``frontier.years`` if the model provides it, else 5). Both axes are on a log scale, so lines
-    that cross are easy to see. One ``Scatter`` per option per panel; the legend lists each
-    option once.
+
+def crossover_curves(
+    frontier,
+    loads: Sequence[float] = (0, 2, 5, 10),
+    years: int | None = None,
+    selected: float | None = None,
+) -> go.Figure:
+    """Cost per employee per year of each option over company size, for one project load at a time.
+
+    One chart with a row of buttons, one per load (four small panels side by side were too cramped
+    to read, on a projector as on a phone): the button picks which load's lines are shown.
+    ``loads`` are matched to the nearest project counts in the frontier grid; ``selected`` (your
+    own load) picks the button shown first, else the first. ``years`` turns the frontier's NPV
+    into a yearly figure (pass ``scenario.years``; defaults to ``frontier.years`` if the model
+    provides it, else 5). Both axes are on a log scale, so lines that cross are easy to see. One
+    ``Scatter`` per option per load, in load order; only the shown load's lines are visible (and
+    so in the legend).
     """
     years = years or getattr(frontier, "years", None) or 5
     proj = np.asarray(frontier.projects, float)
@@ -165,25 +174,14 @@ def crossover_curves(
         k = int(np.argmin(np.abs(proj - load)))
         if k not in picks:
             picks.append(k)
-    cols = 1 if len(picks) == 1 else 2
-    rows = math.ceil(len(picks) / cols)
-
-    def _title(n: float) -> str:
-        return "No projects a year" if n == 0 else f"{n:g} project{'' if n == 1 else 's'} a year"
-
-    layout, cells = _subplot_grid(
-        rows,
-        cols,
-        [_title(proj[k]) for k in picks],
-        h_gap=0.04,
-        v_gap=0.12,
-        title_font=dict(size=FONT_SIZE, family=FONT_FAMILY),
-    )
+    shown = 0
+    if selected is not None:
+        shown = min(range(len(picks)), key=lambda p: abs(proj[picks[p]] - selected))
+    ids = list(frontier.option_ids)
     per = np.asarray(frontier.npv, float) / emp[None, None, :] / years
     traces = []
     for p, k in enumerate(picks):
-        cell = cells[p // cols][p % cols]
-        for o, i in enumerate(frontier.option_ids):
+        for o, i in enumerate(ids):
             traces.append(
                 dict(
                     type="scatter",
@@ -192,91 +190,80 @@ def crossover_curves(
                     mode="lines",
                     name=_short(i),
                     legendgroup=i,
-                    showlegend=p == 0,
+                    visible=p == shown,
                     line=dict(color=_color(i), width=3),
                     hovertemplate=(
-                        f"<b>{_name(i)}</b><br>%{{x:,.0f}} employees: "
-                        "%{y:$,.0f} per employee per year<extra></extra>"
+                        f"<b>{_name(i)}</b><br>%{{x:,.0f}} employees, "
+                        f"{_load_words(proj[k])}: %{{y:$,.0f}} per employee per year"
+                        "<extra></extra>"
                     ),
-                    xaxis=f"x{cell}",
-                    yaxis=f"y{cell}",
                 )
             )
+    n = len(ids)
+    buttons = [
+        dict(
+            label=f"{proj[k]:g}" if proj[k] else "None",
+            method="restyle",
+            args=[{"visible": [q // n == p for q in range(len(traces))]}],
+        )
+        for p, k in enumerate(picks)
+    ]
     tv, tt = _employee_ticks(emp.min(), emp.max())
-    tv, tt = tv[::2] if len(tv) > 7 else tv, tt[::2] if len(tt) > 7 else tt
-    shown = per[:, picks]
-    yv, yt = _money_log_ticks(float(np.nanmin(shown)), float(np.nanmax(shown)))
-    _update_axes(layout, "x", dict(type="log", tickmode="array", tickvals=tv, ticktext=tt))
-    # every panel on one y scale (_subplot_grid shares it along each row only)
-    _update_axes(
-        layout, "y", dict(type="log", tickmode="array", tickvals=yv, ticktext=yt, matches="y")
+    yv, yt = _money_log_ticks(float(np.nanmin(per[:, picks])), float(np.nanmax(per[:, picks])))
+    layout = dict(
+        xaxis=dict(
+            type="log", tickmode="array", tickvals=tv, ticktext=tt, title=dict(text="Employees")
+        ),
+        yaxis=dict(
+            type="log",
+            tickmode="array",
+            tickvals=yv,
+            ticktext=yt,
+            title=dict(text="Per employee per year"),
+        ),
+        updatemenus=[
+            dict(
+                type="buttons",
+                direction="right",
+                buttons=buttons,
+                active=shown,
+                showactive=True,
+                x=0,
+                xanchor="left",
+                y=1,
+                yanchor="bottom",
+                pad=dict(l=0, r=0, t=0, b=4),
+                font=dict(size=TICK_SIZE),
+                bgcolor="#F3F6FA",
+                bordercolor="#BBBBC2",
+            )
+        ],
+        annotations=[
+            dict(
+                text="IT projects a year:",
+                x=0,
+                xref="paper",
+                xanchor="left",
+                y=1.02,
+                yref="paper",
+                yanchor="bottom",
+                yshift=38,  # above the row of buttons
+                showarrow=False,
+                font=dict(size=FONT_SIZE),
+            )
+        ],
+        hovermode="x unified",
     )
-    for cell in cells[-1]:  # the bottom row
-        _merge(layout[f"xaxis{cell}"], dict(title=dict(text="Employees")))
-    for cell in (row[0] for row in cells):  # the left column
-        _merge(layout[f"yaxis{cell}"], dict(title=dict(text="Per employee per year")))
-    height = 130 + 300 * rows
-    _style(layout, height=height)
-    # the legend sits 40 px above the plot area (height less the 100 + 10 px top/bottom margins)
+    # the buttons above the plot, the legend under the axis title (from the figure's bottom)
+    _style(layout, height=560)
     _merge(
         layout,
-        dict(margin=dict(t=100), legend=dict(y=1 + 40 / (height - 110)), hovermode="x unified"),
+        dict(
+            margin=dict(t=100, b=130),
+            legend=dict(yref="container", y=0, yanchor="bottom", x=0, xanchor="left"),
+        ),
     )
     return _figure(traces, layout)
-
-
-def _subplot_grid(
-    rows: int, cols: int, titles: Sequence[str], h_gap: float, v_gap: float, title_font: dict
-) -> tuple[dict, list[list[str]]]:
-    """The layout of a grid of panels, as ``make_subplots(rows, cols, shared_xaxes=True,
-    shared_yaxes=True, subplot_titles=titles, horizontal_spacing=h_gap, vertical_spacing=v_gap)``
-    makes it (same arithmetic, so the same floats), and the panels' axis suffixes.
-
-    Panel (r, c), counted from the top left, has axes x{n} and y{n} with n = r * cols + c + 1
-    ("x" and "y" for n = 1); ``cells[r][c]`` is that suffix, "" or "2" ... Titles go above the
-    panels in the same order; empty or surplus titles are left out. Each column shares the x axis
-    of its bottom panel, each row the y axis of its left panel; shared axes hide their tick labels.
-    """
-    cells = [[str(r * cols + c + 1) if r or c else "" for c in range(cols)] for r in range(rows)]
-    widths = [(1.0 - h_gap * (cols - 1)) / cols] * cols
-    heights = [(1.0 - v_gap * (rows - 1)) / rows] * rows
-    layout, titled = {}, []
-    for r in range(rows):
-        k = rows - 1 - r  # rows counted from the bottom, where the y domain starts
-        y_start = sum(heights[:k]) + k * v_gap
-        y0, y1 = (min(1.0, max(0.0, y)) for y in (y_start, y_start + heights[k]))
-        for c in range(cols):
-            x0 = sum(widths[:c]) + c * h_gap
-            x1 = x0 + widths[c]
-            cell = cells[r][c]
-            layout[f"xaxis{cell}"] = dict(domain=[max(0.0, x0), min(1.0, x1)], anchor=f"y{cell}")
-            layout[f"yaxis{cell}"] = dict(domain=[y0, y1], anchor=f"x{cell}")
-            titled.append(((x0 + x1) / 2.0, y1))  # a title's x: the middle of the unclamped x0, x1
-    layout["annotations"] = [
-        dict(
-            y=y,
-            xref="paper",
-            x=x,
-            yref="paper",
-            text=t,
-            showarrow=False,
-            font=dict(title_font),
-            xanchor="center",
-            yanchor="bottom",
-        )
-        for t, (x, y) in zip(titles, titled, strict=False)
-        if t
-    ]
-    for c in range(cols):
-        for r in range(rows - 1):
-            _merge(
-                layout[f"xaxis{cells[r][c]}"],
-                dict(matches=f"x{cells[-1][c]}", showticklabels=False),
-            )
-    for row in cells:
-        for cell in row[1:]:
-            _merge(layout[f"yaxis{cell}"], dict(matches=f"y{row[0]}", showticklabels=False))
-    return layout, cells
 
 
 def _money_log_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
