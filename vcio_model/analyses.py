@@ -14,7 +14,7 @@ import numpy_financial as npf
 import pandas as pd
 
 from .assumptions import Assumptions, load_assumptions
-from .engine import CATEGORIES, CATEGORY_LABELS, option_costs
+from .engine import CATEGORIES, CATEGORY_LABELS, option_costs, project_load
 from .format import chance, in_sentence, money, plural
 from .scenario import Scenario
 
@@ -39,6 +39,9 @@ class OptionResult:
     biggest_driver: str  # category with the largest share of the total
     leadership_hours: list[float]
     expected_overrun: list[float]
+    project_leadership_cost: list[float] = field(default_factory=list)  # per year, USD: what
+    # leading the projects adds (vCIO project hours, contract PMs, a manager's time), apart from
+    # the retainer or salary paid anyway
 
     def category_totals(self) -> dict[str, float]:
         """Upfront plus every year, by category."""
@@ -204,6 +207,7 @@ def compare(scenario: Scenario, assumptions: Assumptions | None = None) -> Compa
                 biggest_driver=max(cat_tot, key=cat_tot.get),
                 leadership_hours=[float(x) for x in oc.leadership_hours],
                 expected_overrun=breakdown["overruns"],
+                project_leadership_cost=[float(x) for x in oc.project_cost],
             )
         )
     ranked = sorted(results, key=lambda o: o.npv)
@@ -228,7 +232,31 @@ def compare(scenario: Scenario, assumptions: Assumptions | None = None) -> Compa
         ),
         close_call=close,
         close_call_margin=close_margin,
+        warnings=_warnings(scenario, a),
     )
+
+
+def project_spend_per_employee(sc: Scenario, a: Assumptions) -> float:
+    """Planned project budgets per employee per year (USD), averaged over the horizon."""
+    p = a.values()
+    scale_b = a.tables["project_budget_scale"].at(sc.employees) * p["project_budget_size_scale"]
+    scale_h = a.tables["project_hours_scale"].at(sc.employees) * p["project_hours_size_scale"]
+    budget, _ = project_load(sc, p, sc.projects_per_year, sc.years, scale_b, scale_h)
+    return float(np.mean(budget)) / sc.employees
+
+
+def _warnings(sc: Scenario, a: Assumptions) -> list[str]:
+    """Inputs far outside published bands, in words (the verdict still stands, but check them)."""
+    out = []
+    per = project_spend_per_employee(sc, a)
+    limit = a["project_spend_warn_per_employee"]
+    if per > limit:
+        out.append(
+            f"The projects add up to about {money(per)} per employee a year, far above what firms "
+            f"spend on new IT projects (about $1,500 to $4,500 per employee a year, from IT "
+            f"budgets of 3 to 7% of revenue): check the number and size of the projects."
+        )
+    return out
 
 
 def is_close_call(best_npv, second_npv, margin):
@@ -452,42 +480,93 @@ def _around(rng, low, value, high, size):
     return np.where(left, low + (value - low) * s, high - (high - value) * s)
 
 
-def _draw_overruns(rng, sc: Scenario, p, trials: int, years: int) -> dict[str, np.ndarray]:
+def _draw_overruns(rng, sc: Scenario, a: Assumptions, p, trials: int, years: int):
     """Realised overrun cost per trial and year for the 'unled' and 'led' profiles.
 
     The same random numbers drive both profiles (common random numbers), so the difference between
-    options reflects leadership, not luck. A project blows up with the profile's black-swan chance
-    (overrun ``black_swan_overrun`` x Gamma(2, 0.5)), else overruns by the base mean x Exp(1).
+    options reflects leadership, not luck. A project blows up with the profile's black-swan chance;
+    its overrun is then drawn from a power law (Pareto) starting at ``black_swan_overrun`` with the
+    profile's exponent ``overrun_tail_alpha_<profile>``, cut at ``overrun_cap`` (inverse-transform
+    sampling of the truncated Pareto); otherwise it overruns by the base mean x Exp(1). The mean
+    of each draw equals ``engine.expected_overrun_fraction``, which ``compare`` uses.
     """
     k_generic = int(math.ceil(sc.projects_per_year))
     weights = np.ones(k_generic)
     if k_generic:
         weights[-1] = sc.projects_per_year - (k_generic - 1)
+    scale = a.tables["project_budget_scale"].at(sc.employees) * np.asarray(
+        p["project_budget_size_scale"]
+    )
     budgets = (
         np.broadcast_to(
-            np.asarray(p[f"project_budget_{sc.project_size}"])[:, None, None],
+            (np.asarray(p[f"project_budget_{sc.project_size}"]) * scale)[:, None, None],
             (trials, years, k_generic),
         )
         * weights
     )
     named = np.zeros((trials, years, len(sc.projects)))
     for j, proj in enumerate(sc.projects):
-        b = proj.budget if proj.budget is not None else p[f"project_budget_{proj.size}"]
+        b = proj.budget if proj.budget is not None else p[f"project_budget_{proj.size}"] * scale
         named[:, proj.start_year - 1, j] = b
     budgets = np.concatenate([budgets, named], axis=-1)
     u = rng.random(budgets.shape)
     base = rng.exponential(1.0, budgets.shape)
-    tail = rng.gamma(2.0, 0.5, budgets.shape)
+    v = rng.random(budgets.shape)  # the tail's quantile, shared by both profiles
+    start = np.asarray(p["black_swan_overrun"])[:, None, None]
+    cap = np.maximum(np.asarray(p["overrun_cap"])[:, None, None], start)
     out = {}
     for prof in ("unled", "led"):
         pbs = np.asarray(p[f"black_swan_prob_{prof}"])[:, None, None]
-        frac = np.where(
-            u < pbs,
-            np.asarray(p["black_swan_overrun"])[:, None, None] * tail,
-            np.asarray(p[f"overrun_base_{prof}"])[:, None, None] * base,
-        )
+        alpha = np.asarray(p[f"overrun_tail_alpha_{prof}"])[:, None, None]
+        # Truncated Pareto on [start, cap]: F(x) = (1 - (start/x)^a) / (1 - (start/cap)^a).
+        tail = start * (1 - v * (1 - (start / cap) ** alpha)) ** (-1 / alpha)
+        frac = np.where(u < pbs, tail, np.asarray(p[f"overrun_base_{prof}"])[:, None, None] * base)
         out[prof] = (budgets * frac).sum(axis=-1)
     return out
+
+
+# Uncertain figures that come from the same studies move together in the simulation: when one
+# is high, its siblings tend to be high too (rank correlation ``simulation_correlation``).
+CORRELATED_GROUPS = (
+    ("downtime_hours_break_fix", "downtime_hours_managed", "downtime_hours_inhouse"),
+    ("it_hours_lost_break_fix", "it_hours_lost_managed", "it_hours_lost_inhouse"),
+    ("incident_prob_break_fix", "incident_prob_managed", "incident_prob_inhouse"),
+    ("overrun_base_unled", "overrun_base_led", "black_swan_prob_unled", "black_swan_prob_led"),
+    ("helpdesk_salary", "sysadmin_salary", "security_salary", "it_manager_salary",
+     "manager_salary", "cio_salary_scale"),
+)  # fmt: skip
+
+
+def _quantiles(rng, keys, rho: float, trials: int) -> dict[str, np.ndarray]:
+    """Uniform draws for each key; keys of one group share their group's draw with chance rho."""
+    out = {k: rng.random(trials) for k in keys}
+    for group in CORRELATED_GROUPS:
+        members = [k for k in group if k in out]
+        if len(members) < 2:
+            continue
+        shared = rng.random(trials)
+        for k in members:
+            out[k] = np.where(rng.random(trials) < rho, shared, out[k])
+    return out
+
+
+def _around(u, low, value, high):
+    """Quantile ``u`` of a distribution on [low, high], most likely ``value``, with mean ``value``.
+
+    A mix of two triangles that peak at ``value``: (low, value, value) with weight
+    q = (high - value) / (high - low) and (value, value, high) with weight 1 - q. A plain
+    triangular(low, value, high) has mean (low + value + high) / 3, which for the right-skewed
+    ranges of most assumptions is well above ``value``; the simulation would then be centred 10 to
+    40% above ``compare``, which costs the same risks at their expected values. Inverse transform:
+    below q the left triangle, above it the right one.
+    """
+    if high <= low:
+        return np.full(np.shape(u), value)
+    q = (high - value) / (high - low)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        left = low + (value - low) * np.sqrt(np.where(q > 0, u / q, 0.0))
+        right = high - (high - value) * np.sqrt(np.clip((1 - u) / (1 - q), 0, 1)) if q < 1 else 0.0
+    return np.where(u < q, left, right)
 
 
 def simulate(
@@ -505,20 +584,23 @@ def simulate(
     a = _assumptions(scenario, assumptions)
     rng = np.random.default_rng(seed)
     base = a.values()
+    varied = [k for k in base if k not in scenario.assumptions]
+    u = _quantiles(rng, varied, float(base["simulation_correlation"]), trials)
     p = {
-        k: _around(rng, min(a.items[k].low, v), v, max(a.items[k].high, v), trials)
-        if k not in scenario.assumptions
+        k: _around(u[k], min(a.items[k].low, v), v, max(a.items[k].high, v))
+        if k in u
         else np.full(trials, v)
         for k, v in base.items()
     }
     years = scenario.years
-    overruns = _draw_overruns(rng, scenario, p, trials, years)
+    overruns = _draw_overruns(rng, scenario, a, p, trials, years)
     shocks = {
         "downtime_break_fix": rng.gamma(2.0, 0.5, (trials, years)),
         "downtime_managed": rng.gamma(4.0, 0.25, (trials, years)),
         "downtime_inhouse": rng.gamma(3.0, 1 / 3, (trials, years)),
         "breakfix_incidents": rng.gamma(4.0, 0.25, (trials, years)),
     }
+    shocks["downtime_comanaged"] = shocks["downtime_managed"]  # the MSP monitors either way
     u = rng.random((trials, years))  # one draw drives all three supports (common random numbers)
     for sup in ("break_fix", "managed", "inhouse"):
         shocks[f"incident_{sup}"] = (u < p[f"incident_prob_{sup}"][:, None]).astype(float)

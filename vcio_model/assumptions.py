@@ -84,8 +84,8 @@ class OptionSpec:
     id: str
     name: str
     short_name: str
-    leadership: str  # none | vcio | cio
-    support: str  # break_fix | managed | inhouse
+    leadership: str  # none | vcio | cio | it_manager
+    support: str  # break_fix | managed | comanaged | inhouse
     color: str
     coverage_hours_week: str
     single_point_of_failure: str
@@ -93,17 +93,31 @@ class OptionSpec:
     description: str
 
 
-LEADERSHIPS = ("none", "vcio", "cio")
-SUPPORTS = ("break_fix", "managed", "inhouse")
+LEADERSHIPS = ("none", "vcio", "cio", "it_manager")
+SUPPORTS = ("break_fix", "managed", "comanaged", "inhouse")
 TABLE_SCALES = {  # size table -> the assumption that scales it (and carries its low/high)
     "cio_base_salary": "cio_salary_scale",
     "vcio_hours_month": "vcio_hours_scale",
+    "vcio_rate_scale": "vcio_rate_size_scale",
+    "project_budget_scale": "project_budget_size_scale",
+    "project_hours_scale": "project_hours_size_scale",
     "msp_price_per_user_month": "msp_price_scale",
     "helpdesk_users_per_agent": "helpdesk_ratio_scale",
 }
 # The engine divides by these, so 0 would make costs infinite or undefined.
 DIVISOR_KEYS = frozenset(
-    {"cio_tenure_years", "devices_per_employee", "employees_per_site", "helpdesk_ratio_scale"}
+    {
+        "cio_tenure_years",
+        "it_manager_tenure_years",
+        "devices_per_employee",
+        "employees_per_site",
+        "helpdesk_ratio_scale",
+        "systems_users_per_admin",
+        "security_users_per_analyst",
+        "it_team_span",
+        "overrun_tail_alpha_led",
+        "overrun_tail_alpha_unled",
+    }
 )
 # No assumption may exceed this (the largest plausible high in data/ is about 1e6): far larger
 # values would overflow the engine's sums to infinity.

@@ -19,13 +19,14 @@ import numpy_financial as npf
 from .assumptions import TABLE_SCALES, Assumptions
 from .scenario import Scenario
 
-CATEGORIES = ("leadership", "support", "staff_time", "overruns", "downtime")
+CATEGORIES = ("leadership", "support", "staff_time", "overruns", "downtime", "spend")
 CATEGORY_LABELS = {
     "leadership": "IT leadership",
     "support": "Support",
     "staff_time": "Staff time lost",
     "overruns": "Project overruns",
     "downtime": "Downtime",
+    "spend": "IT spend nobody manages",
 }
 HOURS_PER_YEAR = 2080.0
 
@@ -45,8 +46,12 @@ class OptionCosts:
         yearly: dict[str, list],
         leadership_hours,
         years: int,
+        project_cost: list | None = None,
     ):
         self.years = years
+        self._project_terms = [
+            np.asarray(x, float).reshape(np.shape(x) or (1,)) for x in (project_cost or [])
+        ]
         self._upfront_terms = {c: [np.asarray(x, float) for x in ts] for c, ts in upfront.items()}
         self._yearly_terms = {
             c: [np.asarray(x, float).reshape(np.shape(x) or (1,)) for x in ts]
@@ -72,6 +77,13 @@ class OptionCosts:
     def leadership_hours(self) -> np.ndarray:
         """Hours of project leadership bought or spent, S + (years,)."""
         return _sum_terms([self._hours], (*self.batch_shape, self.years))
+
+    @cached_property
+    def project_cost(self) -> np.ndarray:
+        """Yearly cost of leading the projects alone, S + (years,): what the projects add to the
+        leadership bill (vCIO project hours, contract project managers, a manager's time), not
+        the retainer or the salary a leader is paid anyway."""
+        return _sum_terms(self._project_terms, (*self.batch_shape, self.years))
 
     def upfront_total(self) -> np.ndarray:
         return sum(self.upfront.values())
@@ -125,37 +137,83 @@ def _sum_terms(
     return out
 
 
+def tail_mean(alpha, start, cap):
+    """Mean of a Pareto tail on [start, cap] with exponent ``alpha`` (a truncated power law).
+
+    The overrun of a project that blows up: ``P(X > x) ~ (start / x) ** alpha`` for ``start <= x``,
+    cut at ``cap`` (where a small firm stops or writes off the project), so the mean exists even for
+    the ``alpha`` near 1 that Flyvbjerg et al. find for IT projects.
+
+    >>> round(float(tail_mean(1.2, 0.5, 4.0)), 3), round(float(tail_mean(2.0, 0.5, 4.0)), 3)
+    (1.111, 0.889)
+    """
+    a = np.asarray(alpha, float)
+    start, cap = np.asarray(start, float), np.asarray(cap, float)
+    cap = np.maximum(cap, start * (1 + 1e-9))
+    norm = 1 - (start / cap) ** a
+    near_one = np.abs(a - 1) < 1e-6
+    safe = np.where(near_one, 2.0, a)
+    integral = np.where(
+        near_one,
+        np.log(cap / start),
+        (cap ** (1 - safe) - start ** (1 - safe)) / (1 - safe),
+    )
+    return a * start**a * integral / norm
+
+
 def expected_overrun_fraction(p, profile: str):
     """Mean overrun as a fraction of budget for ``profile`` 'unled' or 'led'.
 
-    A mixture: with probability ``black_swan_prob_<profile>`` the project blows up by
-    ``black_swan_overrun``; otherwise it overruns by ``overrun_base_<profile>`` on average.
+    A mixture: with probability ``black_swan_prob_<profile>`` the project blows up, its overrun
+    drawn from a power-law tail starting at ``black_swan_overrun`` with exponent
+    ``overrun_tail_alpha_<profile>`` and cut at ``overrun_cap``; otherwise it overruns by
+    ``overrun_base_<profile>`` on average.
     """
     pbs = p[f"black_swan_prob_{profile}"]
-    return (1 - pbs) * p[f"overrun_base_{profile}"] + pbs * p["black_swan_overrun"]
+    tail = tail_mean(p[f"overrun_tail_alpha_{profile}"], p["black_swan_overrun"], p["overrun_cap"])
+    return (1 - pbs) * p[f"overrun_base_{profile}"] + pbs * tail
 
 
-def project_load(sc: Scenario, p, n_proj, years: int):
+def project_load(sc: Scenario, p, n_proj, years: int, budget_scale=1.0, hours_scale=1.0):
     """Budget (USD) and leadership hours of the projects in each year, shape S + (years,).
 
     The typical load (``n_proj`` projects of ``sc.project_size`` every year) plus each named project
-    in its start year, with its own budget (or the typical budget for its size).
+    in its start year, with its own budget (or the typical budget for its size). Typical budgets
+    are those of a 100-person firm times ``budget_scale``; every project's leadership hours are
+    scaled by ``hours_scale`` (both from company size, data/size_tables.csv).
     """
     n = np.asarray(n_proj, float)[..., None]
-    budget = n * _arr(p[f"project_budget_{sc.project_size}"]) + np.zeros(years)
-    hours = n * _arr(p[f"leadership_hours_{sc.project_size}"]) + np.zeros(years)
+    budget = n * _arr(p[f"project_budget_{sc.project_size}"]) * budget_scale + np.zeros(years)
+    hours = n * _arr(p[f"leadership_hours_{sc.project_size}"]) * hours_scale + np.zeros(years)
     t = np.arange(years)
     for proj in sc.projects:
         in_year = (t == proj.start_year - 1).astype(float)
-        b = proj.budget if proj.budget is not None else p[f"project_budget_{proj.size}"]
-        budget = budget + _arr(b) * in_year
-        hours = hours + _arr(p[f"leadership_hours_{proj.size}"]) * in_year
+        b = (
+            _arr(proj.budget)
+            if proj.budget is not None
+            else _arr(p[f"project_budget_{proj.size}"]) * budget_scale
+        )
+        budget = budget + b * in_year
+        hours = hours + _arr(p[f"leadership_hours_{proj.size}"]) * hours_scale * in_year
     return budget, hours
 
 
 def _arr(x):
     """Company- or assumption-level value as an array with a trailing year axis of 1."""
     return np.asarray(x, float)[..., None]
+
+
+def turnover(t, tenure, hire_months):
+    """Share of each year a seat is empty, and the expected number of hires in each year.
+
+    Year 1 starts with a search of ``hire_months``; later, the holder leaves on average once every
+    ``tenure`` years, and each departure leaves the seat empty for ``hire_months`` again.
+    """
+    vacancy = np.where(
+        t == 0, np.minimum(hire_months, 12) / 12, np.minimum(hire_months / 12 / tenure, 1)
+    )
+    hires = np.where(t == 0, 1.0, 1.0 / tenure)
+    return vacancy, hires
 
 
 def option_costs(
@@ -177,11 +235,19 @@ def option_costs(
     a : Assumptions
         Defaults and options. ``p`` (a mapping key -> scalar or array) replaces its values when given.
     overrun_draws : dict, optional
-        Realised overrun costs (USD) by profile 'unled' / 'led', shape S + (years,), for Monte Carlo.
-        Without it, expected overruns are used.
+        Realised overrun fractions of the typical budget by profile 'unled' / 'led' are not used
+        directly: this maps each profile to realised overrun costs (USD), shape S + (years,), for
+        Monte Carlo. Without it, expected overruns are used.
     shocks : dict, optional
         Multipliers of shape S + (years,) for 'downtime_<support>' and 'breakfix_incidents', and
         realised serious-incident counts 'incident_<support>' (replacing their probabilities).
+
+    Notes
+    -----
+    Each option is a leadership component (none, vcio, cio, it_manager) plus a support component
+    (break_fix, managed, comanaged, inhouse). The leadership component sets who leads projects
+    (and so which overrun profile applies), how much IT spend is managed, and the share of each
+    year that runs without experienced leadership (``unled``). docs/method.md has every formula.
     """
     p = a.values() if p is None else p
     years = sc.years
@@ -201,23 +267,31 @@ def option_costs(
     def table(name):
         return a.tables[name].at(E) * _arr(p[TABLE_SCALES[name]])
 
-    budget, lead_hours = project_load(sc, p, n_proj, years)
-    benefits = _arr(p["benefits_load"])
-    mgr_rate = _arr(p["manager_salary"]) * (1 + benefits) / HOURS_PER_YEAR * w
-    staff_rate = _arr(p["staff_loaded_hourly_cost"]) * w
+    def q(key):
+        return _arr(p[key])
+
+    budget, lead_hours = project_load(
+        sc, p, n_proj, years, table("project_budget_scale"), table("project_hours_scale")
+    )
+    benefits = q("benefits_load")
+    mgr_rate = q("manager_salary") * (1 + benefits) / HOURS_PER_YEAR * w
+    staff_rate = q("staff_loaded_hourly_cost") * w
+    pm_rate = q("contract_pm_rate") * m
+    ramp_loss = 1 - q("ramp_up_productivity")
     if sc.downtime_cost_per_hour is not None:
         downtime_rate = np.asarray(sc.downtime_cost_per_hour, float) * w
     else:
         revenue = (
             _arr(sc.annual_revenue)
             if sc.annual_revenue is not None
-            else E * _arr(p["revenue_per_employee"])
+            else E * q("revenue_per_employee")
         )
-        downtime_rate = revenue / HOURS_PER_YEAR * _arr(p["downtime_productivity_loss"]) * w
-    devices = E * (sc.devices_per_employee or _arr(p["devices_per_employee"]))
-    sites = (
-        _arr(sc.sites) if sc.sites else np.maximum(1, np.ceil(E / _arr(p["employees_per_site"])))
-    )
+        downtime_rate = revenue / HOURS_PER_YEAR * q("downtime_productivity_loss") * w
+    dpe = _arr(sc.devices_per_employee) if sc.devices_per_employee else q("devices_per_employee")
+    # Sites (when not given) and staff are counted in fractions: part-time staff, contractors and
+    # small branch offices exist, so costs have no steps as the company grows.
+    sites = _arr(sc.sites) if sc.sites else np.maximum(1.0, E / q("employees_per_site"))
+    spend = E * q("managed_it_spend_per_employee") * q("unmanaged_spend_waste") * m
 
     if overrun_draws is None:
         overrun = {
@@ -228,107 +302,195 @@ def option_costs(
     # Nothing below is broadcast to the full batch shape: each cost term keeps its own shape (on a
     # size x load grid, size-only or load-only) and OptionCosts combines them.
 
-    # ---- leadership: (upfront terms, yearly cost terms, unled share of each year, hours)
-    def leadership(kind):
-        if kind == "none":
-            hours = lead_hours * _arr(p["inexperience_multiplier"])
-            return [], [hours * mgr_rate], 1.0, hours
-        if kind == "vcio":
-            rate = _arr(p["vcio_hourly_rate"]) * m
-            retainer = table("vcio_hours_month") * 12 * rate
-            share = _arr(p["vcio_project_share"])
-            projects = lead_hours * (share * rate + (1 - share) * mgr_rate)
-            return [], [retainer, projects], 0.0, lead_hours
-        # full-time CIO
-        base = table("cio_base_salary") * w
-        bonus = _arr(p["cio_bonus_share"])
-        pay = base * (1 + bonus)
-        tenure = _arr(p["cio_tenure_years"])
-        hire_months = _arr(p["cio_time_to_hire_months"])
-        vacancy = np.where(
-            t == 0, np.minimum(hire_months, 12) / 12, np.minimum(hire_months / 12 / tenure, 1)
-        )
-        fee = _arr(p["cio_search_fee"])
-        upfront = (fee * pay[..., :1])[..., 0]
-        refill_fees = np.where(t == 0, 0.0, fee * pay / tenure)
-        salary = pay * (1 + benefits) * (1 - vacancy)
-        led_hours = lead_hours * (1 - vacancy)
-        capacity = _arr(p["cio_project_capacity_hours"]) * (1 - vacancy)
-        contract = np.maximum(0.0, led_hours - capacity) * _arr(p["contract_pm_rate"]) * m
-        unled_hours = lead_hours * vacancy * _arr(p["inexperience_multiplier"])
-        cost = [salary + refill_fees, contract + unled_hours * mgr_rate]
-        return [upfront], cost, vacancy, led_hours + unled_hours
+    def first_line_fte():
+        return E / table("helpdesk_users_per_agent")
 
-    # ---- support: (upfront terms, yearly cost, downtime hours, staff hours lost per employee)
+    # ---- leadership: a dict of upfront terms, yearly terms, the unled share of project work,
+    # the share of IT spend left unmanaged, project-leadership hours and the capacity beyond which
+    # contract project managers are bought.
+    def leadership(kind, team_hours):
+        if kind == "none":
+            hours = lead_hours * q("inexperience_multiplier")
+            cost = [hours * mgr_rate]
+            return dict(up=[], cost=cost, unled=1.0, unmanaged=1.0, hours=hours, project=cost)
+        if kind == "vcio":
+            rate = q("vcio_hourly_rate") * table("vcio_rate_scale") * m
+            cap = q("vcio_max_hours_month") * 12
+            strategy = table("vcio_hours_month") * 12  # hours a year the firm needs led
+            share = q("vcio_project_share")
+            project = lead_hours * share
+            own_project = np.minimum(project, np.maximum(0.0, cap - strategy))
+            overflow = project - own_project  # led by contract PMs under the vCIO's direction
+            # Beyond one fractional CIO's hours, practice adds a second fractional seat for the
+            # strategy work (billed at the same rate) rather than leaving it undone.
+            fees = (strategy + own_project) * rate + overflow * pm_rate
+            internal = lead_hours * (1 - share) * mgr_rate
+            # Onboarding at hiring and at each handover to another vCIO: paid, half as effective.
+            handovers = np.where(t == 0, 1.0, q("vcio_handover_prob"))
+            onboarding = handovers * q("vcio_onboarding_months") / 12 * ramp_loss
+            ramp = onboarding * (strategy + own_project) * rate
+            return dict(
+                up=[],
+                cost=[fees, internal, ramp],
+                unled=0.0,
+                unmanaged=1 - q("vcio_spend_recovery"),
+                hours=lead_hours,
+                project=[own_project * rate, overflow * pm_rate, internal],
+            )
+        if kind == "cio":
+            base = table("cio_base_salary") * w
+            pay = base * (1 + q("cio_bonus_share"))
+            vacancy, hires = turnover(t, q("cio_tenure_years"), q("cio_time_to_hire_months"))
+            fee = q("cio_search_fee")
+            upfront = (fee * pay[..., :1])[..., 0]
+            refill_fees = np.where(t == 0, 0.0, fee * pay * hires)
+            salary = pay * (1 + benefits) * (1 - vacancy)
+            # An empty seat is covered by an interim CIO at a day rate set as a share of the
+            # permanent role's yearly pay: always more than the salary it replaces.
+            days = HOURS_PER_YEAR / 8
+            interim = vacancy * days * q("interim_day_rate_share") * pay
+            ramp = hires * q("cio_ramp_months") / 12 * ramp_loss * pay * (1 + benefits)
+            capacity = q("cio_project_capacity_hours") + team_hours
+            contract = np.maximum(0.0, lead_hours - capacity) * pm_rate
+            return dict(
+                up=[upfront],
+                cost=[salary + refill_fees + interim + ramp, contract],
+                unled=0.0,
+                unmanaged=0.0,
+                hours=lead_hours,
+                project=[contract],
+            )
+        # it_manager: a hands-on internal IT manager; leads projects up to a capacity with an
+        # intermediate profile (some experience, no senior leadership), contract PMs beyond it.
+        pay = q("it_manager_salary") * w
+        vacancy, hires = turnover(
+            t, q("it_manager_tenure_years"), q("it_manager_time_to_hire_months")
+        )
+        upfront = (q("it_manager_search_fee") * pay[..., :1])[..., 0]
+        refill_fees = np.where(t == 0, 0.0, q("it_manager_search_fee") * pay * hires)
+        salary = pay * (1 + benefits) * (1 - vacancy)
+        cover = vacancy * HOURS_PER_YEAR * pm_rate  # a contractor fills the empty seat
+        ramp = hires * q("it_manager_ramp_months") / 12 * ramp_loss * pay * (1 + benefits)
+        capacity = q("it_manager_project_capacity_hours") + team_hours
+        own = np.minimum(lead_hours, capacity)
+        contract = (lead_hours - own) * pm_rate
+        with np.errstate(invalid="ignore", divide="ignore"):
+            own_share = np.where(lead_hours > 0, own / np.maximum(lead_hours, 1e-12), 1.0)
+        return dict(
+            up=[upfront],
+            cost=[salary + refill_fees + cover + ramp, contract],
+            unled=own_share * (1 - q("it_manager_led_share")),
+            unmanaged=1 - q("it_manager_spend_recovery"),
+            hours=lead_hours,
+            project=[contract],
+        )
+
+    # ---- support: (upfront terms, yearly cost terms, downtime hours, staff hours lost per
+    # employee, share of 'IT nobody owns' the provider takes, project hours its team leads add)
+    def msp_monthly(factor):
+        monthly = np.maximum(E * table("msp_price_per_user_month"), q("msp_minimum_monthly"))
+        return (monthly + sites * q("msp_site_fee_month")) * factor
+
+    def department(fte_first_line):
+        """An in-house team: first line, systems and security staff by ratios, and team leads."""
+        first = fte_first_line * q("helpdesk_salary")
+        systems = E / q("systems_users_per_admin")
+        security = E / q("security_users_per_analyst")
+        staff = fte_first_line + systems + security
+        leads = staff / q("it_team_span")
+        pay = (
+            first
+            + systems * q("sysadmin_salary")
+            + security * q("security_salary")
+            + leads * q("it_manager_salary")
+        )
+        return pay * (1 + benefits) * w, leads * q("team_lead_project_hours")
+
     def support(kind, leader):
         if kind == "break_fix":
-            billed = np.maximum(
-                _arr(p["breakfix_hours_per_incident"]), _arr(p["breakfix_min_billing_hours"])
-            )
-            incidents = (
-                devices / _arr(p["devices_per_employee"]) * _arr(p["breakfix_incidents_per_user"])
-            )
+            billed = np.maximum(q("breakfix_hours_per_incident"), q("breakfix_min_billing_hours"))
+            incidents = E * dpe / q("devices_per_employee") * q("breakfix_incidents_per_user")
             incidents = incidents * shocks.get("breakfix_incidents", 1.0)
-            premium = 1 + _arr(p["breakfix_afterhours_share"]) * (
-                _arr(p["breakfix_afterhours_multiplier"]) - 1
+            premium = 1 + q("breakfix_afterhours_share") * (q("breakfix_afterhours_multiplier") - 1)
+            rate = q("breakfix_hourly_rate") * m
+            calls = incidents * billed * rate * premium
+            requests = E * q("breakfix_request_hours_per_user") * rate
+            tools = E * q("breakfix_tools_per_user_month") * 12 * m
+            # Nobody watches the network: more kit per person and more sites, more outage hours.
+            growth = (
+                dpe
+                / q("devices_per_employee")
+                * (1 + q("breakfix_downtime_site_growth") * np.log(sites))
             )
-            cost = incidents * billed * _arr(p["breakfix_hourly_rate"]) * premium * m
-            cost = cost + E * _arr(p["breakfix_tools_per_user_month"]) * 12 * m
-            return (
-                [],
-                cost,
-                _arr(p["downtime_hours_break_fix"]),
-                _arr(p["it_hours_lost_break_fix"]),
-            )
+            down = q("downtime_hours_break_fix") * growth
+            return [], [calls, requests, tools], down, q("it_hours_lost_break_fix"), 0.0, 0.0
         if kind == "managed":
-            monthly = np.maximum(
-                E * table("msp_price_per_user_month"), _arr(p["msp_minimum_monthly"])
-            )
-            monthly = monthly + sites * _arr(p["msp_site_fee_month"])
-            if leader == "cio":
-                monthly = monthly * _arr(p["comanaged_price_factor"])
-            upfront = (monthly * _arr(p["msp_onboarding_months"]))[..., 0]
+            factor = q("msp_price_factor_with_cio") if leader == "cio" else 1.0
+            monthly = msp_monthly(factor)
+            upfront = (monthly * q("msp_onboarding_months"))[..., 0]
             return (
                 [upfront],
-                monthly * 12 * m,
-                _arr(p["downtime_hours_managed"]),
-                _arr(p["it_hours_lost_managed"]),
+                [monthly * 12 * m],
+                q("downtime_hours_managed"),
+                q("it_hours_lost_managed"),
+                q("msp_ownership_share"),
+                0.0,
             )
-        agents = np.ceil(E / table("helpdesk_users_per_agent") - 1e-9)
-        cost = agents * _arr(p["helpdesk_salary"]) * (1 + benefits) * w
-        cost = cost + E * _arr(p["inhouse_tools_per_user_month"]) * 12 * m
+        if kind == "comanaged":
+            # Internal first line (the IT manager takes part of it), the MSP the rest of the scope
+            # at a co-managed share of its full price.
+            monthly = msp_monthly(q("comanaged_price_factor"))
+            upfront = (monthly * q("msp_onboarding_months"))[..., 0]
+            own = q("it_manager_first_line_fte") if leader == "it_manager" else 0.0
+            fte = np.maximum(0.0, first_line_fte() - own)
+            staff = fte * q("helpdesk_salary") * (1 + benefits) * w
+            return (
+                [upfront],
+                [monthly * 12 * m, staff],
+                q("downtime_hours_managed"),
+                q("it_hours_lost_inhouse"),
+                q("msp_ownership_share"),
+                0.0,
+            )
+        fte = np.maximum(q("inhouse_min_first_line_fte"), first_line_fte())
+        staff, team_hours = department(fte)
+        tools = E * q("inhouse_tools_per_user_month") * 12 * m
         return (
             [],
-            cost,
-            _arr(p["downtime_hours_inhouse"]),
-            _arr(p["it_hours_lost_inhouse"]),
+            [staff, tools],
+            q("downtime_hours_inhouse"),
+            q("it_hours_lost_inhouse"),
+            q("inhouse_ownership_share"),
+            team_hours,
         )
 
     out: dict[str, OptionCosts] = {}
-    cache_lead = {}
+    led_factor = q("downtime_factor_led")
     for spec in a.options:
-        if spec.leadership not in cache_lead:
-            cache_lead[spec.leadership] = leadership(spec.leadership)
-        up_l, lead_cost, unled, hours = cache_lead[spec.leadership]
-        up_s, sup_cost, down_hours, lost = support(spec.support, spec.leadership)
-        led_factor = _arr(p["downtime_factor_led"])
+        up_s, sup_cost, down_hours, lost, owned, team_hours = support(spec.support, spec.leadership)
+        lead = leadership(spec.leadership, team_hours)
+        unled = lead["unled"]
         down_factor = unled + (1 - unled) * led_factor
         down_hours = down_hours * down_factor * shocks.get(f"downtime_{spec.support}", 1.0)
-        lost_hours = (lost + unled * _arr(p["it_hours_lost_unled"])) * E
-        incidents = shocks.get(f"incident_{spec.support}", _arr(p[f"incident_prob_{spec.support}"]))
+        nobody = 1.0 if spec.leadership == "none" else 0.0  # IT work nobody owns, by employee
+        lost_hours = (lost + nobody * (1 - owned) * q("it_hours_lost_unled")) * E
+        sup_key = "managed" if spec.support == "comanaged" else spec.support
+        incidents = shocks.get(f"incident_{sup_key}", q(f"incident_prob_{sup_key}"))
         incident_cost = incidents * (
-            _arr(p["incident_outage_hours"]) * downtime_rate + _arr(p["incident_recovery_cost"]) * m
+            q("incident_outage_hours") * downtime_rate + q("incident_recovery_cost") * m
         )
         out[spec.id] = OptionCosts(
-            upfront={"leadership": up_l, "support": up_s},
+            upfront={"leadership": lead["up"], "support": up_s},
             yearly={
-                "leadership": lead_cost,
-                "support": [sup_cost],
+                "leadership": lead["cost"],
+                "support": sup_cost,
                 "staff_time": [lost_hours * staff_rate],
                 "overruns": [unled * overrun["unled"] + (1 - unled) * overrun["led"]],
                 "downtime": [down_hours * downtime_rate + incident_cost],
+                "spend": [spend * lead["unmanaged"]],
             },
-            leadership_hours=hours,
+            leadership_hours=lead["hours"],
             years=years,
+            project_cost=lead["project"],
         )
     return out
