@@ -319,23 +319,27 @@ def option_costs(
             strategy = table("vcio_hours_month") * 12  # hours a year the firm needs led
             share = q("vcio_project_share")
             project = lead_hours * share
-            own_project = np.minimum(project, np.maximum(0.0, cap - strategy))
-            overflow = project - own_project  # led by contract PMs under the vCIO's direction
-            # Beyond one fractional CIO's hours, practice adds a second fractional seat for the
-            # strategy work (billed at the same rate) rather than leaving it undone.
-            fees = (strategy + own_project) * rate + overflow * pm_rate
+            # One fractional CIO gives a client at most ``cap`` hours a year. Beyond them practice
+            # adds a second fractional seat (the MSP's or the consultancy's), at the same rate plus
+            # the overhead of two leaders handing work over; so an hour never gets cheaper as the
+            # load grows, and nothing is left unled.
+            total = strategy + project
+            beyond = np.maximum(0.0, total - cap)
+            split = 1 + q("fractional_split_overhead")
+            fees = (total + beyond * (split - 1)) * rate
+            with np.errstate(invalid="ignore", divide="ignore"):
+                project_fee = np.where(total > 0, fees * project / np.maximum(total, 1e-12), 0.0)
             internal = lead_hours * (1 - share) * mgr_rate
-            # Onboarding at hiring and at each handover to another vCIO: paid, half as effective.
+            # Onboarding at hiring and at each handover to another vCIO: paid, less effective.
             handovers = np.where(t == 0, 1.0, q("vcio_handover_prob"))
             onboarding = handovers * q("vcio_onboarding_months") / 12 * ramp_loss
-            ramp = onboarding * (strategy + own_project) * rate
             return dict(
                 up=[],
-                cost=[fees, internal, ramp],
+                cost=[fees, internal, onboarding * fees],
                 unled=0.0,
                 unmanaged=1 - q("vcio_spend_recovery"),
                 hours=lead_hours,
-                project=[own_project * rate, overflow * pm_rate, internal],
+                project=[project_fee, internal],
             )
         if kind == "cio":
             base = table("cio_base_salary") * w

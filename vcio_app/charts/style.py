@@ -27,6 +27,7 @@ CATEGORY_COLORS: dict[str, str] = {
     "staff_time": "#DDCC77",  # sand
     "overruns": "#CC6677",  # rose
     "downtime": "#882255",  # wine
+    "spend": "#44AA99",  # teal
 }
 FLIP_COLOR = "#D55E00"  # vermillion: an assumption that flips the verdict
 KEEP_COLOR = "#5A6B7B"  # slate: an assumption that moves the gap but keeps the verdict
