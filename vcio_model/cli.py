@@ -36,7 +36,7 @@ from . import __version__
 from .analyses import compare, frontier, sensitivity, simulate
 from .assumptions import Assumptions, DataFileError, load_assumptions
 from .engine import CATEGORIES, CATEGORY_LABELS
-from .format import money, percent, plural
+from .format import money, name_in_message, percent, plural
 from .scenario import Scenario, ScenarioError, read_scenario_object
 
 PROG = "python -m vcio_model"
@@ -195,13 +195,14 @@ def read_inputs(args: argparse.Namespace) -> Inputs:
     cli = {f: getattr(args, f) for f in SCENARIO_OPTIONS.values() if hasattr(args, f)}
     data = read_scenario_object(args.scenario) if args.scenario else {}
     made_with = data.pop("model_version", "0.1.0")  # the app writes it; older files have none
-    if args.scenario and made_with != __version__:
-        print(f"note: {args.scenario} was saved with model version {str(made_with)[:20]}; these "
-              f"figures come from version {__version__}, updated since.", file=sys.stderr)  # fmt: skip
     try:
         scenario = Scenario.parse_input({**data, **cli})
     except ScenarioError as e:
         raise ScenarioError([_blame(p, set(cli), args.scenario) for p in e.problems]) from None
+    if args.scenario and made_with != __version__:  # only once the file is known to be good
+        print(f"note: {args.scenario} was saved with model version "
+              f"{name_in_message(made_with, 20)}; these figures come from version {__version__}, "
+              "updated since.", file=sys.stderr)  # fmt: skip
     assumptions = load_assumptions(args.assumptions) if args.assumptions else None
     return Inputs(scenario=scenario, assumptions=assumptions, format=args.format, args=args)
 

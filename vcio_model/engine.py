@@ -270,9 +270,8 @@ def option_costs(
     def q(key):
         return _arr(p[key])
 
-    budget, lead_hours = project_load(
-        sc, p, n_proj, years, table("project_budget_scale"), table("project_hours_scale")
-    )
+    budget_scale, hours_scale = table("project_budget_scale"), table("project_hours_scale")
+    budget, lead_hours = project_load(sc, p, n_proj, years, budget_scale, hours_scale)
     benefits = q("benefits_load")
     mgr_rate = q("manager_salary") * (1 + benefits) / HOURS_PER_YEAR * w
     staff_rate = q("staff_loaded_hourly_cost") * w
@@ -312,7 +311,9 @@ def option_costs(
         if kind == "none":
             hours = lead_hours * q("inexperience_multiplier")
             cost = [hours * mgr_rate]
-            return dict(up=[], cost=cost, unled=1.0, unmanaged=1.0, hours=hours, project=cost)
+            return dict(
+                up=[], cost=cost, unled=1.0, ops_unled=1.0, unmanaged=1.0, hours=hours, project=cost
+            )
         if kind == "vcio":
             rate = q("vcio_hourly_rate") * table("vcio_rate_scale") * m
             cap = q("vcio_max_hours_month") * 12
@@ -337,6 +338,7 @@ def option_costs(
                 up=[],
                 cost=[fees, internal, onboarding * fees],
                 unled=0.0,
+                ops_unled=0.0,
                 unmanaged=1 - q("vcio_spend_recovery"),
                 hours=lead_hours,
                 project=[project_fee, internal],
@@ -360,6 +362,7 @@ def option_costs(
                 up=[upfront],
                 cost=[salary + refill_fees + interim + ramp, contract],
                 unled=0.0,
+                ops_unled=0.0,
                 unmanaged=0.0,
                 hours=lead_hours,
                 project=[contract],
@@ -376,14 +379,22 @@ def option_costs(
         cover = vacancy * HOURS_PER_YEAR * pm_rate  # a contractor fills the empty seat
         ramp = hires * q("it_manager_ramp_months") / 12 * ramp_loss * pay * (1 + benefits)
         capacity = q("it_manager_project_capacity_hours") + team_hours
-        own = np.minimum(lead_hours, capacity)
-        contract = (lead_hours - own) * pm_rate
+        contract = np.maximum(0.0, lead_hours - capacity) * pm_rate
+        # The budget the IT manager's hours can lead, at a medium project's budget per hour; the
+        # rest is led by contract PMs. Counted in budget, not hours, so that adding a project never
+        # lowers the overruns expected of the others.
+        per_hour = (
+            q("project_budget_medium") * budget_scale / (q("leadership_hours_medium") * hours_scale)
+        )
         with np.errstate(invalid="ignore", divide="ignore"):
-            own_share = np.where(lead_hours > 0, own / np.maximum(lead_hours, 1e-12), 1.0)
+            own_share = np.where(
+                budget > 0, np.minimum(1.0, capacity * per_hour / np.maximum(budget, 1e-12)), 1.0
+            )
         return dict(
             up=[upfront],
             cost=[salary + refill_fees + cover + ramp, contract],
             unled=own_share * (1 - q("it_manager_led_share")),
+            ops_unled=1 - q("it_manager_led_share"),
             unmanaged=1 - q("it_manager_spend_recovery"),
             hours=lead_hours,
             project=[contract],
@@ -473,8 +484,9 @@ def option_costs(
     for spec in a.options:
         up_s, sup_cost, down_hours, lost, owned, team_hours = support(spec.support, spec.leadership)
         lead = leadership(spec.leadership, team_hours)
-        unled = lead["unled"]
-        down_factor = unled + (1 - unled) * led_factor
+        unled = lead["unled"]  # share of project work without experienced leadership
+        ops = lead["ops_unled"]  # the same for running IT day to day
+        down_factor = ops + (1 - ops) * led_factor
         down_hours = down_hours * down_factor * shocks.get(f"downtime_{spec.support}", 1.0)
         nobody = 1.0 if spec.leadership == "none" else 0.0  # IT work nobody owns, by employee
         lost_hours = (lost + nobody * (1 - owned) * q("it_hours_lost_unled")) * E

@@ -23,7 +23,7 @@ import numpy_financial as npf
 import pytest
 
 import vcio_model
-from vcio_model import Scenario, compare, load_assumptions
+from vcio_model import Scenario, compare, load_assumptions, money
 from vcio_model.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,7 +47,8 @@ def files(tmp: Path) -> dict[str, Path]:
         out[name] = path
 
     write("good.json", json.dumps({"employees": 120, "years": 3, "project_size": "large",
-                                   "projects": [{"name": "ERP", "budget": 250000}]}))  # fmt: skip
+                                   "projects": [{"name": "ERP", "budget": 250000}],
+                                   "model_version": vcio_model.__version__}))  # fmt: skip
     write("bad_value.json", json.dumps({"employees": 0}))
     write("bad_nested.json", json.dumps({"projects": [{}, {"budget": "lots"}]}))
     write("not_json.json", "{employees: 45")
@@ -256,7 +257,12 @@ def test_a_scenario_file_is_read_and_flags_override_it(cli):
 
 
 def test_a_flag_can_correct_a_bad_value_in_the_file(cli):
-    assert strict_json(ok(cli, "compare-fixes-file"))["scenario"]["employees"] == 9
+    r = cli["compare-fixes-file"]
+    assert r.code == 0, r.err
+    assert strict_json(r.out)["scenario"]["employees"] == 9
+    # the file has no model version (made before 0.2.0): one line says the figures moved since
+    assert r.err.count("\n") == 1 and "saved with model version 0.1.0" in r.err
+    assert f"version {vcio_model.__version__}, updated since" in r.err
 
 
 def test_an_assumptions_file_replaces_the_defaults(cli):
