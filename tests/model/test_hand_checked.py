@@ -1,4 +1,4 @@
-"""One hand-checked case per option, the arithmetic written out.
+"""One hand-checked case per option, the arithmetic written out (model 0.2.0).
 
 The case: a 50-person firm, 1 year (so the wage and price indices are 1), a discount rate of 0
 (so NPV = upfront + year 1), no typical projects and one named medium project, "Move accounting to
@@ -42,87 +42,126 @@ def test_the_data_values_quoted_in_the_comments():
         "manager_salary": 110_000, "benefits_load": 0.421, "staff_loaded_hourly_cost": 44.4,
         "revenue_per_employee": 200_000, "downtime_productivity_loss": 0.5,
         "devices_per_employee": 1.3, "employees_per_site": 75, "leadership_hours_medium": 120,
-        "inexperience_multiplier": 1.75, "overrun_base_unled": 0.2, "overrun_base_led": 0.07,
-        "black_swan_prob_unled": 0.2, "black_swan_prob_led": 0.06, "black_swan_overrun": 1.0,
+        "project_budget_medium": 75_000, "inexperience_multiplier": 1.75,
+        "overrun_base_unled": 0.2, "overrun_base_led": 0.07, "black_swan_prob_unled": 0.2,
+        "black_swan_prob_led": 0.06, "black_swan_overrun": 0.5, "overrun_cap": 4.0,
+        "overrun_tail_alpha_unled": 1.2, "overrun_tail_alpha_led": 1.8,
         "it_hours_lost_unled": 3, "downtime_factor_led": 0.85, "incident_outage_hours": 40,
-        "incident_recovery_cost": 25_000, "vcio_hourly_rate": 200, "vcio_hours_scale": 1.0,
-        "vcio_project_share": 0.6, "cio_salary_scale": 1.0, "cio_bonus_share": 0.15,
+        "incident_recovery_cost": 25_000, "managed_it_spend_per_employee": 3000,
+        "unmanaged_spend_waste": 0.1, "ramp_up_productivity": 0.5,
+        "vcio_hourly_rate": 200, "vcio_hours_scale": 1.0, "vcio_rate_size_scale": 1.0,
+        "vcio_project_share": 0.6, "vcio_max_hours_month": 60, "vcio_onboarding_months": 1,
+        "vcio_spend_recovery": 0.5, "cio_salary_scale": 1.0, "cio_bonus_share": 0.15,
         "cio_search_fee": 0.3, "cio_time_to_hire_months": 4, "cio_project_capacity_hours": 700,
+        "interim_day_rate_share": 0.008, "cio_ramp_months": 4,
+        "it_manager_salary": 120_000, "it_manager_search_fee": 0.2,
+        "it_manager_time_to_hire_months": 2.5, "it_manager_ramp_months": 3,
+        "it_manager_project_capacity_hours": 400, "it_manager_led_share": 0.5,
+        "it_manager_spend_recovery": 0.4, "it_manager_first_line_fte": 0.4, "contract_pm_rate": 150,
         "breakfix_hourly_rate": 150, "breakfix_incidents_per_user": 2.5,
         "breakfix_hours_per_incident": 1.0, "breakfix_min_billing_hours": 1,
         "breakfix_afterhours_share": 0.15, "breakfix_afterhours_multiplier": 1.5,
+        "breakfix_request_hours_per_user": 2.1, "breakfix_downtime_site_growth": 0.25,
         "breakfix_tools_per_user_month": 25, "msp_price_scale": 1.0, "msp_minimum_monthly": 1500,
-        "msp_site_fee_month": 150, "msp_onboarding_months": 1.4, "comanaged_price_factor": 0.9,
-        "helpdesk_ratio_scale": 1.0, "helpdesk_salary": 60_000, "inhouse_tools_per_user_month": 15,
+        "msp_site_fee_month": 150, "msp_onboarding_months": 1.4, "comanaged_price_factor": 0.5,
+        "msp_price_factor_with_cio": 0.95, "msp_ownership_share": 0.75,
+        "helpdesk_ratio_scale": 1.0, "helpdesk_salary": 60_340, "sysadmin_salary": 96_800,
+        "security_salary": 124_910, "systems_users_per_admin": 250,
+        "security_users_per_analyst": 1000, "it_team_span": 8, "team_lead_project_hours": 300,
+        "inhouse_min_first_line_fte": 0.5, "inhouse_tools_per_user_month": 15,
         "downtime_hours_break_fix": 20, "downtime_hours_managed": 8, "downtime_hours_inhouse": 9,
         "it_hours_lost_break_fix": 12, "it_hours_lost_managed": 5, "it_hours_lost_inhouse": 4,
         "incident_prob_break_fix": 0.1, "incident_prob_managed": 0.04, "incident_prob_inhouse": 0.06,
+        "project_budget_size_scale": 1.0, "project_hours_size_scale": 1.0,
     }  # fmt: skip
     assert {k: v[k] for k in quoted} == quoted
     assert TABLE["vcio_hours_month"][50] == 14
-    assert TABLE["cio_base_salary"][50] == 155_000
+    assert TABLE["vcio_rate_scale"][50] == 1.0
+    assert TABLE["cio_base_salary"][50] == 160_000
     assert TABLE["msp_price_per_user_month"][50] == 150
+    assert TABLE["project_hours_scale"][50] == 0.85
+    assert TABLE["project_budget_scale"][50] == 0.65
     assert (TABLE["helpdesk_users_per_agent"][10], TABLE["helpdesk_users_per_agent"][100]) == (
-        40,
-        60,
+        50,
+        70,
     )
 
 
 # ---------------------------------------------------------------------------------- shared steps
-# The project: 120 leadership hours (medium) and a $60,000 budget.
-LEAD_HOURS = v["leadership_hours_medium"]  # 120 h
+# The project: 120 leadership hours (medium) x 0.85 at 50 staff = 102 h, a $60,000 budget (its
+# own, so the budget-by-size table does not apply to it).
+LEAD_HOURS = v["leadership_hours_medium"] * TABLE["project_hours_scale"][50]  # 102 h
 BUDGET = 60_000
 # The internal manager's loaded hourly rate: 110,000 x (1 + 0.421) / 2,080 = 75.1490 $/h
 MGR_RATE = v["manager_salary"] * (1 + v["benefits_load"]) / HOURS_PER_YEAR
 STAFF_RATE = v["staff_loaded_hourly_cost"]  # 44.40 $/h
 # Downtime cost per hour from revenue: 50 x 200,000 / 2,080 x 0.5 = 2,403.85 $/h
 DOWNTIME_RATE = E * v["revenue_per_employee"] / HOURS_PER_YEAR * v["downtime_productivity_loss"]
+
+
+def tail(alpha: float, start: float = 0.5, cap: float = 4.0) -> float:
+    """Mean overrun of a blown-up project: a Pareto tail from 50% with exponent alpha, cut at
+    400%: alpha x start^alpha x (cap^(1-alpha) - start^(1-alpha)) / (1 - alpha)
+    / (1 - (start / cap)^alpha)."""
+    integral = (cap ** (1 - alpha) - start ** (1 - alpha)) / (1 - alpha)
+    return alpha * start**alpha * integral / (1 - (start / cap) ** alpha)
+
+
+# Unled tail, alpha 1.2: 1.2 x 0.43528 x 1.95553 / 0.91750 = 1.11248
+# Led tail, alpha 1.8:   1.8 x 0.28717 x 1.76396 / 0.97632 = 0.93397
 # Expected overrun, a mixture of "typical" and "black swan" projects:
-#   unled: (1 - 0.2) x 0.20 + 0.2 x 1.0  = 0.16 + 0.20  = 0.36   -> 0.36 x 60,000   = 21,600
-#   led:   (1 - 0.06) x 0.07 + 0.06 x 1.0 = 0.0658 + 0.06 = 0.1258 -> 0.1258 x 60,000 = 7,548
+#   unled: (1 - 0.2) x 0.20 + 0.2 x 1.11248  = 0.16 + 0.22250 = 0.38250 -> x 60,000 = 22,949.81
+#   led:   (1 - 0.06) x 0.07 + 0.06 x 0.93397 = 0.0658 + 0.05604 = 0.12184 -> x 60,000 = 7,310.30
 UNLED_OVERRUN = BUDGET * (
     (1 - v["black_swan_prob_unled"]) * v["overrun_base_unled"]
-    + v["black_swan_prob_unled"] * v["black_swan_overrun"]
+    + v["black_swan_prob_unled"] * tail(v["overrun_tail_alpha_unled"])
 )
 LED_OVERRUN = BUDGET * (
     (1 - v["black_swan_prob_led"]) * v["overrun_base_led"]
-    + v["black_swan_prob_led"] * v["black_swan_overrun"]
+    + v["black_swan_prob_led"] * tail(v["overrun_tail_alpha_led"])
 )
 # A serious incident costs 40 h of downtime plus outside recovery:
 #   40 x 2,403.85 + 25,000 = 96,153.85 + 25,000 = 121,153.85
 INCIDENT = v["incident_outage_hours"] * DOWNTIME_RATE + v["incident_recovery_cost"]
+# IT spend nobody manages, before any leader: 50 x 3,000 x 0.1 = 15,000 a year
+SPEND = E * v["managed_it_spend_per_employee"] * v["unmanaged_spend_waste"]
 
-# Leadership "none": the manager needs 1.75 x the hours: 120 x 1.75 = 210 h
-#   210 x 75.1490 = 15,781.30; the whole year is unled.
+# Leadership "none": the manager needs 1.75 x the hours: 102 x 1.75 = 178.5 h
+#   178.5 x 75.1490 = 13,414.10; the whole year is unled.
 NONE_LEADERSHIP = LEAD_HOURS * v["inexperience_multiplier"] * MGR_RATE
 
-# Full-time CIO: base salary at 50 staff from the table, 155,000 x scale 1.0; pay with the 15%
-# bonus: 155,000 x 1.15 = 178,250. Year 1 starts with the search: 4 months vacant = 4/12 = 1/3.
+# Full-time CIO: base salary at 50 staff from the table, 160,000; pay with the 15% bonus:
+# 160,000 x 1.15 = 184,000. Year 1 starts with the search: 4 months vacant = 1/3 of the year.
 CIO_PAY = TABLE["cio_base_salary"][50] * v["cio_salary_scale"] * (1 + v["cio_bonus_share"])
 CIO_VACANCY = v["cio_time_to_hire_months"] / 12  # 0.3333
-#   upfront search fee: 0.3 x 178,250 = 53,475 (no refill fee in year 1)
+#   upfront search fee: 0.3 x 184,000 = 55,200 (no refill fee in year 1)
 CIO_UPFRONT = v["cio_search_fee"] * CIO_PAY
-#   salary for 2/3 of the year: 178,250 x 1.421 x 2/3 = 253,293.25 x 2/3 = 168,862.17
-#   projects: 120 h x 2/3 = 80 h led, within the 700 x 2/3 = 466.7 h capacity: no contract PM;
-#   120 h x 1/3 = 40 h unled, at 1.75 x: 70 h x 75.1490 = 5,260.43
-#   leadership = 168,862.17 + 0 + 5,260.43 = 174,122.60
+#   salary for 2/3 of the year: 184,000 x 1.421 x 2/3 = 174,309.33
+#   interim for 1/3: 260 working days x 1/3 x 0.8% x 184,000 = 127,573.33 (more than the
+#     61,454.67 of salary it replaces)
+#   ramp-up: 4 months at half effect: 4/12 x 0.5 x 184,000 x 1.421 = 43,577.33
+#   the project (102 h) is within the 700 h capacity: no contract PM
+#   leadership = 174,309.33 + 127,573.33 + 43,577.33 = 345,460.00
 CIO_LEADERSHIP = (
     CIO_PAY * (1 + v["benefits_load"]) * (1 - CIO_VACANCY)
-    + max(0.0, LEAD_HOURS * (1 - CIO_VACANCY) - v["cio_project_capacity_hours"] * (1 - CIO_VACANCY))
-    * v["contract_pm_rate"]
-    + LEAD_HOURS * CIO_VACANCY * v["inexperience_multiplier"] * MGR_RATE
+    + CIO_VACANCY * HOURS_PER_YEAR / 8 * v["interim_day_rate_share"] * CIO_PAY
+    + v["cio_ramp_months"]
+    / 12
+    * (1 - v["ramp_up_productivity"])
+    * CIO_PAY
+    * (1 + v["benefits_load"])
 )
-#   overruns: unled for 1/3 of the year, led for 2/3: 21,600 / 3 + 7,548 x 2/3 = 7,200 + 5,032
-CIO_OVERRUNS = CIO_VACANCY * UNLED_OVERRUN + (1 - CIO_VACANCY) * LED_OVERRUN  # 12,232
-#   downtime hours x (1/3 unled + 2/3 x 0.85 led) = x 0.9
-CIO_DOWNTIME_FACTOR = CIO_VACANCY + (1 - CIO_VACANCY) * v["downtime_factor_led"]
 
 # Managed services at 50 staff: 150 $/user/month from the table; 50 x 150 = 7,500 > the 1,500
-# minimum; sites = max(1, ceil(50 / 75)) = 1 at 150 $/month: 7,500 + 150 = 7,650 a month.
+# minimum; sites = max(1, 50 / 75) = 1 at 150 $/month: 7,500 + 150 = 7,650 a month.
 MSP_MONTHLY = (
     max(E * TABLE["msp_price_per_user_month"][50] * v["msp_price_scale"], v["msp_minimum_monthly"])
-    + max(1, math.ceil(E / v["employees_per_site"])) * v["msp_site_fee_month"]
+    + max(1.0, E / v["employees_per_site"]) * v["msp_site_fee_month"]
 )
+# First-line help desk at 50 staff: users per agent between the table's 50 at 10 and 70 at 100,
+# linear in log: 50 + 20 x ln(5) / ln(10) = 50 + 20 x 0.69897 = 63.979 -> 50 / 63.979 = 0.7815 FTE
+FIRST_LINE = E / (50 + (70 - 50) * math.log(50 / 10) / math.log(100 / 10))
+LOADED = 1 + v["benefits_load"]
 
 
 def check(option_id: str, upfront: dict[str, float], year1: dict[str, float]) -> None:
@@ -136,131 +175,207 @@ def check(option_id: str, upfront: dict[str, float], year1: dict[str, float]) ->
     assert o.npv == pytest.approx(sum(upfront.values()) + sum(year1.values()), rel=1e-12)
 
 
+def total(upfront: dict[str, float], year1: dict[str, float]) -> float:
+    return sum(upfront.values()) + sum(year1.values())
+
+
 # ---------------------------------------------------------------------------------- the options
 def test_break_fix_by_hand():
     # Support: 50 x 1.3 = 65 devices; incidents = 65 / 1.3 x 2.5 = 125 a year, each billed
     #   max(1.0 h, 1 h minimum) = 1 h at 150 $/h, with 15% after hours at 1.5x: x 1.075
-    #   125 x 1 x 150 x 1.075 = 20,156.25; tools 50 users x 25 x 12 = 15,000 -> 35,156.25
+    #   125 x 1 x 150 x 1.075 = 20,156.25
+    #   service requests: 50 x 2.1 h x 150 = 15,750; tools 50 x 25 x 12 = 15,000 -> 50,906.25
     incidents = E * v["devices_per_employee"] / v["devices_per_employee"]
     incidents *= v["breakfix_incidents_per_user"]
     billed = max(v["breakfix_hours_per_incident"], v["breakfix_min_billing_hours"])
     premium = 1 + v["breakfix_afterhours_share"] * (v["breakfix_afterhours_multiplier"] - 1)
     support = incidents * billed * v["breakfix_hourly_rate"] * premium
+    support += E * v["breakfix_request_hours_per_user"] * v["breakfix_hourly_rate"]
     support += E * v["breakfix_tools_per_user_month"] * 12
-    # Staff time: (12 h + 3 h unowned IT work) x 50 x 44.40 = 750 h x 44.40 = 33,300
+    # Staff time: (12 h + 3 h unowned IT work, none of it taken by a provider) x 50 x 44.40
+    #   = 750 h x 44.40 = 33,300
     staff = (v["it_hours_lost_break_fix"] + v["it_hours_lost_unled"]) * E * STAFF_RATE
-    # Downtime: 20 h x 2,403.85 = 48,076.92; incidents 0.1 x 121,153.85 = 12,115.38 -> 60,192.31
-    downtime = v["downtime_hours_break_fix"] * DOWNTIME_RATE
-    downtime += v["incident_prob_break_fix"] * INCIDENT
+    # Downtime: 20 h x (1.3 / 1.3 devices) x (1 + 0.25 x ln 1 site) = 20 h x 2,403.85 = 48,076.92;
+    #   incidents 0.1 x 121,153.85 = 12,115.38 -> 60,192.31
+    hours = v["downtime_hours_break_fix"] * (1 + v["breakfix_downtime_site_growth"] * math.log(1))
+    downtime = hours * DOWNTIME_RATE + v["incident_prob_break_fix"] * INCIDENT
     year1 = {
-        "leadership": NONE_LEADERSHIP,  # 15,781.30
-        "support": support,  # 35,156.25
+        "leadership": NONE_LEADERSHIP,  # 13,414.10
+        "support": support,  # 50,906.25
         "staff_time": staff,  # 33,300.00
-        "overruns": UNLED_OVERRUN,  # 21,600.00
+        "overruns": UNLED_OVERRUN,  # 22,949.81
         "downtime": downtime,  # 60,192.31
-    }  # total 166,029.86
+        "spend": SPEND,  # 15,000.00
+    }  # total 195,762.47
     check("break_fix", {}, year1)
-    assert sum(year1.values()) == pytest.approx(166_029.86, abs=0.01)
+    assert total({}, year1) == pytest.approx(195_762.47, abs=0.01)
 
 
 def test_managed_services_by_hand():
     # Support: 7,650 a month x 12 = 91,800; onboarding upfront 1.4 x 7,650 = 10,710
-    # Staff time: (5 h + 3 h unowned) x 50 x 44.40 = 400 h x 44.40 = 17,760
-    staff = (v["it_hours_lost_managed"] + v["it_hours_lost_unled"]) * E * STAFF_RATE
+    # Staff time: (5 h + (1 - 0.75) x 3 h unowned: the MSP takes three quarters) x 50 x 44.40
+    #   = 287.5 h x 44.40 = 12,765
+    unowned = (1 - v["msp_ownership_share"]) * v["it_hours_lost_unled"]
+    staff = (v["it_hours_lost_managed"] + unowned) * E * STAFF_RATE
     # Downtime: 8 h x 2,403.85 = 19,230.77; incidents 0.04 x 121,153.85 = 4,846.15 -> 24,076.92
     downtime = v["downtime_hours_managed"] * DOWNTIME_RATE + v["incident_prob_managed"] * INCIDENT
     year1 = {
-        "leadership": NONE_LEADERSHIP,  # 15,781.30
+        "leadership": NONE_LEADERSHIP,  # 13,414.10
         "support": MSP_MONTHLY * 12,  # 91,800.00
-        "staff_time": staff,  # 17,760.00
-        "overruns": UNLED_OVERRUN,  # 21,600.00
+        "staff_time": staff,  # 12,765.00
+        "overruns": UNLED_OVERRUN,  # 22,949.81
         "downtime": downtime,  # 24,076.92
+        "spend": SPEND,  # 15,000.00
     }
     upfront = {"support": MSP_MONTHLY * v["msp_onboarding_months"]}  # 10,710.00
-    check("managed", upfront, year1)  # total 10,710 + 171,018.22 = 181,728.22
-    assert sum(upfront.values()) + sum(year1.values()) == pytest.approx(181_728.22, abs=0.01)
+    check("managed", upfront, year1)  # total 10,710 + 180,005.83 = 190,715.83
+    assert total(upfront, year1) == pytest.approx(190_715.83, abs=0.01)
 
 
 def test_vcio_and_managed_services_by_hand():
-    # Leadership: retainer 14 h/month at 50 staff x 12 x 200 $/h = 33,600;
-    #   the project: 120 h x (0.6 x 200 + 0.4 x 75.1490) = 120 x 150.0596 = 18,007.15
-    #   -> 51,607.15; led all year, so overruns are led: 7,548
-    retainer = TABLE["vcio_hours_month"][50] * v["vcio_hours_scale"] * 12 * v["vcio_hourly_rate"]
-    share = v["vcio_project_share"]
-    projects = LEAD_HOURS * (share * v["vcio_hourly_rate"] + (1 - share) * MGR_RATE)
-    # Staff time: 5 h x 50 x 44.40 = 11,100 (nothing unowned)
+    # Leadership: the firm needs 14 h a month (table at 50 staff) = 168 h a year; the vCIO leads
+    #   60% of the project's 102 h = 61.2 h; 229.2 h in all, within one fractional CIO's
+    #   60 h x 12 = 720 h, so no second seat: 229.2 x 200 $/h (x 1.0 at 50 staff) = 45,840
+    #   the internal contact does the other 40%: 40.8 h x 75.1490 = 3,066.08
+    #   onboarding: 1 month at half effect: 1/12 x 0.5 x 45,840 = 1,910.00
+    #   -> 50,816.08; led all year, so overruns are led: 7,310.30
+    hours = TABLE["vcio_hours_month"][50] * 12 + LEAD_HOURS * v["vcio_project_share"]
+    assert hours <= v["vcio_max_hours_month"] * 12
+    fees = hours * v["vcio_hourly_rate"] * TABLE["vcio_rate_scale"][50]
+    internal = LEAD_HOURS * (1 - v["vcio_project_share"]) * MGR_RATE
+    onboarding = v["vcio_onboarding_months"] / 12 * (1 - v["ramp_up_productivity"]) * fees
+    # Staff time: 5 h x 50 x 44.40 = 11,100 (a leader owns the IT work)
     # Downtime: 8 h x 0.85 x 2,403.85 = 16,346.15; incidents 4,846.15 -> 21,192.31
     downtime = v["downtime_hours_managed"] * v["downtime_factor_led"] * DOWNTIME_RATE
     downtime += v["incident_prob_managed"] * INCIDENT
     year1 = {
-        "leadership": retainer + projects,  # 51,607.15
+        "leadership": fees + internal + onboarding,  # 50,816.08
         "support": MSP_MONTHLY * 12,  # 91,800.00
         "staff_time": v["it_hours_lost_managed"] * E * STAFF_RATE,  # 11,100.00
-        "overruns": LED_OVERRUN,  # 7,548.00
+        "overruns": LED_OVERRUN,  # 7,310.30
         "downtime": downtime,  # 21,192.31
+        "spend": SPEND * (1 - v["vcio_spend_recovery"]),  # 7,500.00: half recovered
     }
     upfront = {"support": MSP_MONTHLY * v["msp_onboarding_months"]}  # 10,710.00
-    check("managed_vcio", upfront, year1)  # total 10,710 + 183,247.46 = 193,957.46
-    assert sum(upfront.values()) + sum(year1.values()) == pytest.approx(193_957.46, abs=0.01)
+    check("managed_vcio", upfront, year1)  # total 10,710 + 189,718.69 = 200,428.69
+    assert total(upfront, year1) == pytest.approx(200_428.69, abs=0.01)
 
 
 def test_cio_and_managed_services_by_hand():
-    # Support: co-managed at 0.9 of the MSP price: 7,650 x 0.9 = 6,885 a month -> 82,620 a year;
-    #   onboarding 1.4 x 6,885 = 9,639 upfront
-    monthly = MSP_MONTHLY * v["comanaged_price_factor"]
-    # Staff time: (5 h + 1/3 x 3 h unowned during the vacancy) x 50 x 44.40 = 300 h x 44.40 = 13,320
-    staff = (v["it_hours_lost_managed"] + CIO_VACANCY * v["it_hours_lost_unled"]) * E * STAFF_RATE
-    # Downtime: 8 h x 0.9 x 2,403.85 = 17,307.69; incidents 4,846.15 -> 22,153.85
-    downtime = v["downtime_hours_managed"] * CIO_DOWNTIME_FACTOR * DOWNTIME_RATE
+    # Support: the CIO takes the MSP's planning work: 7,650 x 0.95 = 7,267.50 a month
+    #   -> 87,210 a year; onboarding 1.4 x 7,267.50 = 10,174.50 upfront
+    monthly = MSP_MONTHLY * v["msp_price_factor_with_cio"]
+    # Staff time: 5 h x 50 x 44.40 = 11,100; downtime as with the vCIO: 21,192.31
+    downtime = v["downtime_hours_managed"] * v["downtime_factor_led"] * DOWNTIME_RATE
     downtime += v["incident_prob_managed"] * INCIDENT
     year1 = {
-        "leadership": CIO_LEADERSHIP,  # 174,122.60
-        "support": monthly * 12,  # 82,620.00
-        "staff_time": staff,  # 13,320.00
-        "overruns": CIO_OVERRUNS,  # 12,232.00
-        "downtime": downtime,  # 22,153.85
+        "leadership": CIO_LEADERSHIP,  # 345,460.00
+        "support": monthly * 12,  # 87,210.00
+        "staff_time": v["it_hours_lost_managed"] * E * STAFF_RATE,  # 11,100.00
+        "overruns": LED_OVERRUN,  # 7,310.30: the interim leads in the vacant months
+        "downtime": downtime,  # 21,192.31
+        "spend": 0.0,  # a full-time leader manages all of it
     }
     upfront = {
-        "leadership": CIO_UPFRONT,  # 53,475.00 search fee
-        "support": monthly * v["msp_onboarding_months"],  # 9,639.00
+        "leadership": CIO_UPFRONT,  # 55,200.00 search fee
+        "support": monthly * v["msp_onboarding_months"],  # 10,174.50
     }
-    check("cio_managed", upfront, year1)  # total 63,114 + 304,448.45 = 367,562.45
-    assert sum(upfront.values()) + sum(year1.values()) == pytest.approx(367_562.45, abs=0.01)
+    check("cio_managed", upfront, year1)  # total 65,374.50 + 472,272.61 = 537,647.11
+    assert total(upfront, year1) == pytest.approx(537_647.11, abs=0.01)
 
 
-def test_cio_and_in_house_help_desk_by_hand():
-    # Users per agent at 50 staff, between the table's 40 at 10 and 60 at 100, linear in log:
-    #   40 + (60 - 40) x ln(50 / 10) / ln(100 / 10) = 40 + 20 x 0.69897 = 53.98
-    ratio = 40 + (60 - 40) * math.log(50 / 10) / math.log(100 / 10)
-    ratio *= v["helpdesk_ratio_scale"]
-    # Agents: ceil(50 / 53.98) = ceil(0.926) = 1, at 60,000 x 1.421 = 85,260;
-    #   tools 50 x 15 x 12 = 9,000 -> 94,260
-    agents = math.ceil(E / ratio)
-    support = agents * v["helpdesk_salary"] * (1 + v["benefits_load"])
-    support += E * v["inhouse_tools_per_user_month"] * 12
-    # Staff time: (4 h + 1/3 x 3 h) x 50 x 44.40 = 250 h x 44.40 = 11,100
-    staff = (v["it_hours_lost_inhouse"] + CIO_VACANCY * v["it_hours_lost_unled"]) * E * STAFF_RATE
-    # Downtime: 9 h x 0.9 x 2,403.85 = 19,471.15; incidents 0.06 x 121,153.85 = 7,269.23
-    #   -> 26,740.38
-    downtime = v["downtime_hours_inhouse"] * CIO_DOWNTIME_FACTOR * DOWNTIME_RATE
+def test_cio_and_in_house_department_by_hand():
+    # Department: first line 0.7815 FTE x 60,340 = 47,155.80; systems 50 / 250 = 0.2 x 96,800
+    #   = 19,360; security 50 / 1,000 = 0.05 x 124,910 = 6,245.50; staff 1.0315 FTE, leads
+    #   1.0315 / 8 = 0.12894 x 120,000 = 15,472.52 -> 88,233.83 x 1.421 = 125,380.27;
+    #   tools 50 x 15 x 12 = 9,000 -> 134,380.27. The leads add 0.12894 x 300 = 38.7 h to the
+    #   CIO's project capacity (not needed here).
+    first = max(v["inhouse_min_first_line_fte"], FIRST_LINE)
+    systems = E / v["systems_users_per_admin"]
+    security = E / v["security_users_per_analyst"]
+    leads = (first + systems + security) / v["it_team_span"]
+    pay = (
+        first * v["helpdesk_salary"]
+        + systems * v["sysadmin_salary"]
+        + security * v["security_salary"]
+        + leads * v["it_manager_salary"]
+    )
+    support = pay * LOADED + E * v["inhouse_tools_per_user_month"] * 12
+    # Staff time: 4 h x 50 x 44.40 = 8,880
+    # Downtime: 9 h x 0.85 x 2,403.85 = 18,389.42; incidents 0.06 x 121,153.85 = 7,269.23
+    #   -> 25,658.65
+    downtime = v["downtime_hours_inhouse"] * v["downtime_factor_led"] * DOWNTIME_RATE
     downtime += v["incident_prob_inhouse"] * INCIDENT
     year1 = {
-        "leadership": CIO_LEADERSHIP,  # 174,122.60
-        "support": support,  # 94,260.00
-        "staff_time": staff,  # 11,100.00
-        "overruns": CIO_OVERRUNS,  # 12,232.00
-        "downtime": downtime,  # 26,740.38
+        "leadership": CIO_LEADERSHIP,  # 345,460.00
+        "support": support,  # 134,380.27
+        "staff_time": v["it_hours_lost_inhouse"] * E * STAFF_RATE,  # 8,880.00
+        "overruns": LED_OVERRUN,  # 7,310.30
+        "downtime": downtime,  # 25,658.65
+        "spend": 0.0,
     }
-    upfront = {"leadership": CIO_UPFRONT}  # 53,475.00
-    check("cio_inhouse", upfront, year1)  # total 53,475 + 318,454.98 = 371,929.98
-    assert sum(upfront.values()) + sum(year1.values()) == pytest.approx(371_929.98, abs=0.01)
+    upfront = {"leadership": CIO_UPFRONT}  # 55,200.00
+    check("cio_inhouse", upfront, year1)  # total 55,200 + 521,689.22 = 576,889.22
+    assert total(upfront, year1) == pytest.approx(576_889.22, abs=0.01)
+
+
+def test_it_manager_and_co_managed_msp_by_hand():
+    # Leadership: pay 120,000; 2.5 months to hire: vacant 2.5/12 = 0.20833 of year 1
+    #   salary 120,000 x 1.421 x (1 - 0.20833) = 134,995.00
+    #   a contractor covers the empty seat: 0.20833 x 2,080 h x 150 = 65,000.00
+    #   ramp-up 3 months at half effect: 3/12 x 0.5 x 170,520 = 21,315.00
+    #   the project's 102 h are within the 400 h capacity: no contract PM -> 221,310.00
+    #   recruiting fee upfront: 0.2 x 120,000 = 24,000
+    pay = v["it_manager_salary"]
+    vacancy = v["it_manager_time_to_hire_months"] / 12
+    leadership = (
+        pay * LOADED * (1 - vacancy)
+        + vacancy * HOURS_PER_YEAR * v["contract_pm_rate"]
+        + v["it_manager_ramp_months"] / 12 * (1 - v["ramp_up_productivity"]) * pay * LOADED
+    )
+    # Which budget the IT manager can lead: 400 h x (75,000 x 0.65 / 102 h = 477.94 $/h)
+    #   = 191,176 >= 60,000: all of it, half as well as a CIO (led share 0.5):
+    #   overruns 0.5 x 22,949.81 + 0.5 x 7,310.30 = 15,130.05
+    lead_budget = v["it_manager_project_capacity_hours"] * (
+        v["project_budget_medium"] * TABLE["project_budget_scale"][50] / LEAD_HOURS
+    )
+    assert lead_budget >= BUDGET
+    unled = 1 - v["it_manager_led_share"]
+    overruns = unled * UNLED_OVERRUN + (1 - unled) * LED_OVERRUN
+    # Support, co-managed: the MSP at half price, 7,650 x 0.5 = 3,825 a month -> 45,900;
+    #   onboarding 1.4 x 3,825 = 5,355 upfront; internal first line 0.7815 FTE less the
+    #   0.4 the IT manager does: 0.3815 x 60,340 x 1.421 = 32,711.14 -> 78,611.14
+    monthly = MSP_MONTHLY * v["comanaged_price_factor"]
+    desk = (FIRST_LINE - v["it_manager_first_line_fte"]) * v["helpdesk_salary"] * LOADED
+    # Staff time: 4 h x 50 x 44.40 = 8,880 (someone on site)
+    # Downtime: 8 h x (0.5 + 0.5 x 0.85) x 2,403.85 = 17,788.46; incidents 4,846.15 -> 22,634.62
+    factor = unled + (1 - unled) * v["downtime_factor_led"]
+    downtime = v["downtime_hours_managed"] * factor * DOWNTIME_RATE
+    downtime += v["incident_prob_managed"] * INCIDENT
+    year1 = {
+        "leadership": leadership,  # 221,310.00
+        "support": monthly * 12 + desk,  # 78,611.14
+        "staff_time": v["it_hours_lost_inhouse"] * E * STAFF_RATE,  # 8,880.00
+        "overruns": overruns,  # 15,130.05
+        "downtime": downtime,  # 22,634.62
+        "spend": SPEND * (1 - v["it_manager_spend_recovery"]),  # 9,000.00
+    }
+    upfront = {
+        "leadership": v["it_manager_search_fee"] * pay,  # 24,000.00
+        "support": monthly * v["msp_onboarding_months"],  # 5,355.00
+    }
+    check("it_manager_managed", upfront, year1)  # total 29,355 + 355,565.81 = 384,920.81
+    assert total(upfront, year1) == pytest.approx(384_920.81, abs=0.01)
 
 
 def test_the_hand_checked_ranking():
-    # 166,029.86 (break-fix) < 181,728.22 (managed) < 193,957.46 (vCIO) < 367,562.45 < 371,929.98
+    # 190,715.83 (managed) < 195,762.47 (break-fix) < 200,428.69 (vCIO) < 384,920.81 (IT manager)
+    #   < 537,647.11 (CIO + managed) < 576,889.22 (CIO + in-house)
     c = compare(SCENARIO)
     assert [o.id for o in sorted(c.options, key=lambda o: o.npv)] == [
-        "break_fix", "managed", "managed_vcio", "cio_managed", "cio_inhouse"
+        "managed", "break_fix", "managed_vcio", "it_manager_managed", "cio_managed", "cio_inhouse"
     ]  # fmt: skip
-    assert c.recommended == "break_fix"
-    assert c.margin == pytest.approx(181_728.22 - 166_029.86, abs=0.02)
+    assert c.recommended == "managed"
+    assert c.margin == pytest.approx(195_762.47 - 190_715.83, abs=0.02)
+    # 5,046.64 apart is 2.6% of 190,715.83: under the 4% close-call margin
+    assert c.close_call
