@@ -32,7 +32,7 @@ VERSION_PARAM = "model"  # the model version that made the link
 PRESENT_PARAM = "present"  # present=1: the link opens in presentation mode
 FIRST_VERSION = "0.1.0"  # links and files made before they carried a version
 FILE_VERSION_KEY = "model_version"
-MAX_DECODED_BYTES = 16_000  # the largest valid scenario (50 named projects, every override) fits
+MAX_DECODED_BYTES = 24_000  # the largest valid scenario (50 named projects, every override) fits
 MAX_ENCODED_CHARS = 12_000
 LONG_LINK_CHARS = 2_000  # beyond this some mail and chat tools cut links: suggest the JSON file
 MAX_UPLOAD_BYTES = vm.scenario.MAX_SCENARIO_BYTES

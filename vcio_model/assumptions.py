@@ -323,8 +323,9 @@ def load_assumptions(
     >>> a = load_assumptions()
     >>> a["wage_growth"]
     0.036
-    >>> [o.id for o in a.options]
-    ['break_fix', 'managed', 'managed_vcio', 'cio_managed', 'cio_inhouse']
+    >>> [o.id for o in a.options]  # doctest: +NORMALIZE_WHITESPACE
+    ['break_fix', 'managed', 'managed_vcio', 'cio_managed', 'cio_inhouse',
+     'it_manager_managed']
     """
     data_dir = str(data_dir or DATA_DIR)
     if path is None:

@@ -145,7 +145,7 @@ def tail_mean(alpha, start, cap):
     the ``alpha`` near 1 that Flyvbjerg et al. find for IT projects.
 
     >>> round(float(tail_mean(1.2, 0.5, 4.0)), 3), round(float(tail_mean(2.0, 0.5, 4.0)), 3)
-    (1.111, 0.889)
+    (1.112, 0.889)
     """
     a = np.asarray(alpha, float)
     start, cap = np.asarray(start, float), np.asarray(cap, float)
