@@ -677,9 +677,10 @@ def certainty(
     names = {o.id: in_sentence(o.name) for o in comp.options}
     futures = f"{sim.trials:,} simulated futures"
     if comp.close_call:
+        third = f", {names[most]} in {chance(p[most])}" if most not in (win, run) else ""
         sentence = (
             f"Too close to call: {names[win]} is the cheapest in {chance(p[win])} of {futures} "
-            f"and {names[run]} in {chance(p[run])}."
+            f"and {names[run]} in {chance(p[run])}{third}."
         )
     elif most != win:
         sentence = (

@@ -76,7 +76,7 @@ def test_where_takeaway_matches_the_model():
         f"At your size ({sc.employees} staff) with 3 projects a year, "
         f"{vm.in_sentence(c.option(c.recommended).name)} is the cheapest"
     )
-    assert f"about {border} staff" in take
+    assert f"{border} staff" in take
     assert _you_are_here(at) == [sc.employees]
 
 
@@ -144,14 +144,19 @@ def test_risk_reads_the_url():
 
 
 def test_risk_says_when_another_option_wins_more_often_than_the_verdict():
-    """At 80 staff and 3 projects a year the expected verdict is vCIO + managed services, while
-    break-fix is cheapest in more simulated futures (found by the load test: this branch raised)."""
-    sc = vm.Scenario(employees=80, projects_per_year=3)
-    c = vm.compare(sc)
-    summary = vm.simulate(sc, trials=5000, seed=1).summary()
-    most_often = summary.loc[summary["p_cheapest"].idxmax(), "option"]
-    assert most_often != c.recommended, "pick another scenario: this one no longer splits"
-    at = _open(RISK, employees="80", projects="3")
+    """Where the expected verdict's option is not the one cheapest in most simulated futures,
+    the Risk page says so in the model's words (found by the load test: this branch raised).
+    Since model 0.2.0 this happens in close calls only; the first such scenario is used."""
+    sc = c = None
+    for e, n in ((e, n) for e in (10, 15, 20, 250, 500, 600, 700) for n in (0, 1, 2, 3, 6)):
+        sc = vm.Scenario(employees=e, projects_per_year=n)
+        c = vm.compare(sc)
+        summary = vm.simulate(sc, trials=5000, seed=1).summary()
+        most_often = summary.loc[summary["p_cheapest"].idxmax(), "option"]
+        if most_often != c.recommended:
+            break
+    assert most_often != c.recommended, "no scenario splits: pick others"
+    at = _open(RISK, employees=str(sc.employees), projects=f"{sc.projects_per_year:g}")
     assert not at.exception
     cert = vm.certainty(sc, comparison=c, simulation=vm.simulate(sc, trials=5000, seed=1))
     assert not cert.agrees and vm.in_sentence(c.option(most_often).name) in cert.sentence

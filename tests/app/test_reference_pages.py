@@ -162,7 +162,7 @@ def test_setting_a_value_back_to_its_default_removes_the_override():
     at = _page()
     _edit(at, "helpdesk_salary", 70_000.0)
     assert at.session_state["overrides"] == {"helpdesk_salary": 70_000.0}
-    _edit(at, "helpdesk_salary", 60_000.0)
+    _edit(at, "helpdesk_salary", vm.load_assumptions().items["helpdesk_salary"].value)
     assert at.session_state["overrides"] == {}
 
 
@@ -208,7 +208,8 @@ def test_reset_restores_every_default():
     assert at.session_state["overrides"] == {}
     assert not at.error
     assert at.number_input(key="asm_vcio_hourly_rate").value == 200.0
-    assert at.number_input(key="asm_cio_tenure_years").value == pytest.approx(4.6)
+    default = vm.load_assumptions().items["cio_tenure_years"].value
+    assert at.number_input(key="asm_cio_tenure_years").value == pytest.approx(default)
     assert "All values are at their defaults" in _text(at)
     verdict, npvs = _expected({})
     text, metrics = _overview_verdict(at)
