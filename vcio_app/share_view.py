@@ -17,7 +17,7 @@ import streamlit as st
 import vcio_model as vm
 
 from . import brand as br
-from . import reports, share, ui
+from . import reports, sales, share, ui
 from . import saved as sv
 from .state import apply_scenario
 from .ui import md_escape
@@ -113,11 +113,13 @@ def link_section(sc: vm.Scenario) -> str:
 def reports_section(sc: vm.Scenario, c: vm.Comparison) -> None:
     ui.section("Reports to leave behind")
     brand, rows = session_brand(), report_rows(sc)
+    # internal notes go into a report only from the unlocked sales view (reports.html_report)
+    extra = dict(internal=sales.sales_view(), rate_card=session_rate_card())
     # One row (a horizontal container, not three columns: fewer elements to redraw per rerun)
     row = st.container(horizontal=True, vertical_alignment="center")
     row.download_button(
         "HTML report",
-        lambda: reports.html_report(c, brand, rows),
+        lambda: reports.html_report(c, brand, rows, **extra),
         reports.report_file_name(c, "html"),
         "text/html",
         on_click="ignore",
@@ -126,7 +128,7 @@ def reports_section(sc: vm.Scenario, c: vm.Comparison) -> None:
     )
     row.download_button(
         "Excel workbook",
-        lambda: reports.excel_report(c, brand, rows),
+        lambda: reports.excel_report(c, brand, rows, **extra),
         reports.report_file_name(c, "xlsx"),
         XLSX,
         on_click="ignore",
@@ -138,11 +140,11 @@ def reports_section(sc: vm.Scenario, c: vm.Comparison) -> None:
         if not ok:
             st.info(why, icon=":material/info:")
             return
-        key = sc.model_dump_json() + repr(brand)
+        key = sc.model_dump_json() + repr(brand) + repr(extra["internal"])
         if st.button("Prepare the PDF", icon=":material/picture_as_pdf:"):
             try:
                 with st.spinner("Printing the report with Chromium…"):
-                    st.session_state["pdf"] = (key, reports.pdf_report(c, brand, rows))
+                    st.session_state["pdf"] = (key, reports.pdf_report(c, brand, rows, **extra))
             except reports.ReportError as e:
                 st.error(f"{e}. Download the HTML report and print it from your browser instead.")
         pdf = st.session_state.get("pdf")

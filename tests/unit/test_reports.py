@@ -388,3 +388,11 @@ def test_file_names():
     assert reports.report_file_name(vm.compare(vm.Scenario()), "xlsx", DAY) == (
         "it-options-2026-03-09.xlsx"
     )
+
+
+def test_a_value_the_user_changed_is_not_credited_to_the_rate_card():
+    sc = SCENARIO.updated(assumptions={"vcio_hourly_rate": 199.0})
+    rows = vm.load_assumptions().with_overrides(sc.assumptions).to_rows()
+    page = reports.html_report(vm.compare(sc), BRAND, rows, created=DAY, rate_card=CARD)
+    assert "prices (=Our 2026 rate)" not in html.unescape(page)
+    assert "changed (default $200/hour)" in page

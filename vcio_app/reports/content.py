@@ -7,6 +7,7 @@ format escapes it its own way.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -99,6 +100,14 @@ def customer_note(row: dict) -> str:
         return CUSTOMER_NOTES[key]
     note = str(row.get("notes") or "").strip()
     return "" if MAINTAINER_TALK.search(note) else note
+
+
+def priced_keys(rows: list[dict], rate_card) -> frozenset[str]:
+    """The assumptions whose value in ``rows`` is the rate card's (not one the user changed)."""
+    card = rate_card or {}
+    return frozenset(
+        r["key"] for r in rows if r["key"] in card and math.isclose(r["value"], card[r["key"]])
+    )
 
 
 def source_text(row: dict, who: Presenter, card_keys: frozenset[str] = frozenset()) -> str:

@@ -245,8 +245,9 @@ def excel_report(
             "Note",
         ],  # fmt: skip
     )
-    card_keys = frozenset(rate_card or ())
-    for i, row in enumerate(ct.assumption_rows(comparison, assumptions_rows), start=2):
+    rows = ct.assumption_rows(comparison, assumptions_rows)
+    card_keys = ct.priced_keys(rows, rate_card)
+    for i, row in enumerate(rows, start=2):
         unit = row["unit"]
         if ct.is_pct(unit):
             fmt = PCT

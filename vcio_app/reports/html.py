@@ -200,8 +200,8 @@ def html_report(
     parts.append(_options_table(comparison))
     blocks = []
     for i, (heading, caption, fig) in enumerate(_figures(comparison, look)):
-        if for_print:
-            fig.update_layout(width=700, height=min(fig.layout.height or 420, 360))
+        if for_print:  # the page's width; each chart keeps the height its rows need
+            fig.update_layout(width=700)
         blocks.append(
             f'<script type="application/json" id="fig-{i}">{_json_block(fig.to_plotly_json())}'
             "</script>"
@@ -216,10 +216,8 @@ def html_report(
     parts.append(_flips_section(look, comparison))
     parts.append(_non_cost_table(comparison))
     parts.append(_inputs_table(sc))
-    card_keys = frozenset(rate_card or ())
-    parts.append(
-        _assumptions_table(ct.assumption_rows(comparison, assumptions_rows), who, card_keys)
-    )
+    rows = ct.assumption_rows(comparison, assumptions_rows)
+    parts.append(_assumptions_table(rows, who, ct.priced_keys(rows, rate_card)))
     if internal:
         parts.append(_internal_section(who, rate_card))
     contact_text = f" · {e(who.contact)}" if who.contact else ""
