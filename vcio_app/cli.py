@@ -12,8 +12,10 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from vcio_model import ScenarioError
 from vcio_model import cli as model_cli
 from vcio_model.cli import SCENARIO_OPTIONS, InputError, Inputs, command
+from vcio_model.files import FileProblem, check_output_path, write_file
 
 __all__ = ["PROG", "SCENARIO_OPTIONS", "main", "run_report"]
 
@@ -51,13 +53,26 @@ def run_report(inputs: Inputs) -> str:
     from . import reports
 
     args, sc = inputs.args, inputs.scenario
+    inputs_by_option = {
+        "--scenario": args.scenario,
+        "--assumptions": args.assumptions,
+        "--brand": args.brand,
+        "--rate-card": args.rate_card,
+    }
+    try:  # before any work: a FIFO as -o would block, an input as -o would be destroyed
+        check_output_path(args.out, inputs_by_option)
+    except FileProblem as e:
+        raise InputError(str(e)) from None
     try:
         brand = br.load_brand(args.brand) if args.brand else br.load_brand()
         card = br.load_rate_card(args.rate_card) if args.rate_card else None
     except br.BrandError as e:
         raise InputError(str(e)) from None
     if card:
-        sc = sc.updated(assumptions={**br.rate_card_overrides(card), **sc.assumptions})
+        try:
+            sc = sc.updated(assumptions={**br.rate_card_overrides(card), **sc.assumptions})
+        except ScenarioError as e:  # name the file the value came from
+            raise InputError(f"{args.rate_card}: {e}") from None
     a = inputs.assumptions or load_assumptions()
     c = compare(sc, inputs.assumptions)
     rows = br.sources_with_rate_card(a.with_overrides(sc.assumptions).to_rows(), card)
@@ -75,7 +90,7 @@ def run_report(inputs: Inputs) -> str:
         data = reports.html_report(c, brand, rows).encode("utf-8")
     out = Path(args.out)
     try:
-        out.write_bytes(data)
+        write_file(out, data)  # whole or not at all
     except OSError as e:
         raise InputError(f"--out: cannot write {out} ({e.strerror})") from None
     except ValueError:  # e.g. a NUL character in the path

@@ -62,6 +62,10 @@ TRIALS_RANGE = (1, 200_000)
 SEED_RANGE = (0, 2**32 - 1)
 GRID_EMPLOYEES_RANGE = (1, 5000)
 GRID_PROJECTS_RANGE = (0, 50)
+# A frontier costs memory per cell (about 3 kB; 500 x 100 cells took 170 MB): two lists of 3,000
+# values ran out of memory. Past these the command stops with exit 2, naming the limit.
+MAX_GRID_VALUES = 1_000
+MAX_GRID_CELLS = 40_000
 
 
 class InputError(ValueError):
@@ -200,9 +204,9 @@ def read_inputs(args: argparse.Namespace) -> Inputs:
     except ScenarioError as e:
         raise ScenarioError([_blame(p, set(cli), args.scenario) for p in e.problems]) from None
     if args.scenario and made_with != __version__:  # only once the file is known to be good
-        print(f"note: {args.scenario} was saved with model version "
-              f"{name_in_message(made_with, 20)}; these figures come from version {__version__}, "
-              "updated since.", file=sys.stderr)  # fmt: skip
+        print(printable(f"note: {args.scenario} was saved with model version "
+                        f"{name_in_message(made_with, 20)}; these figures come from version "
+                        f"{__version__}, updated since."), file=sys.stderr)  # fmt: skip
     assumptions = load_assumptions(args.assumptions) if args.assumptions else None
     return Inputs(scenario=scenario, assumptions=assumptions, format=args.format, args=args)
 
@@ -230,8 +234,13 @@ def _whole(text: str, option: str, lo: int, hi: int) -> int:
 def _number_list(text: str, option: str, lo: float, hi: float) -> np.ndarray:
     """A comma-separated list of numbers within [lo, hi], sorted and without repeats."""
     allowed = f"a comma-separated list of numbers from {lo:,} to {hi:,}"
+    parts = text.split(",")
+    if len(parts) > MAX_GRID_VALUES:
+        raise InputError(
+            f"{option}: at most {MAX_GRID_VALUES:,} values are allowed (got {len(parts):,})"
+        )
     values = []
-    for part in text.split(","):
+    for part in parts:
         try:
             x = float(part)
         except ValueError:
@@ -397,6 +406,13 @@ def run_frontier(inputs: Inputs) -> str:
         if args.grid_projects
         else np.arange(0.0, 21.0)
     )
+    cells = len(emp) * len(proj)
+    if cells > MAX_GRID_CELLS:
+        raise InputError(
+            f"--grid-employees x --grid-projects: the grid would have {cells:,} cells "
+            f"({len(emp):,} x {len(proj):,}); at most {MAX_GRID_CELLS:,} are allowed "
+            "(e.g. 400 sizes x 100 project loads)"
+        )
     f = frontier(sc, employees=emp, projects=proj, assumptions=inputs.assumptions)
     if inputs.format == "csv":
         return to_csv(frontier_frame(f))
@@ -574,6 +590,16 @@ MOVED = {"report": "python -m vcio_app report"}
 
 
 # ---------------------------------------------------------------------------------- main
+# C0 and C1 control characters (tab and line feed kept) and text-direction overrides: text from
+# a file or an option (a company name with an escape sequence) must not drive the terminal.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters, for the terminal (stdout and stderr)."""
+    return _UNPRINTABLE.sub("", text)
+
+
 def main(argv: Sequence[str] | None = None, prog: str = PROG) -> int:
     """Run the command line; return the exit status (0 ok, 2 bad input). ``prog`` names the
     command in messages (``vcio_app.cli`` runs this main with its own name and commands)."""
@@ -588,10 +614,10 @@ def main(argv: Sequence[str] | None = None, prog: str = PROG) -> int:
         inputs = read_inputs(args)
         text = COMMANDS[args.command].run(inputs)
     except (InputError, ScenarioError, DataFileError) as e:
-        print(f"error: {' '.join(str(e).split())}", file=sys.stderr)
+        print(printable(f"error: {' '.join(str(e).split())}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text))
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. piped into `head`: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
