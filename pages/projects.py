@@ -1,10 +1,10 @@
 """Projects: the named project list, and what leading them costs under each option."""
 
-import pandas as pd
 import streamlit as st
 
 import vcio_model as vm
-from vcio_app import ui
+from vcio_app import compute, ui
+from vcio_app import projects_view as pv
 
 sc, c = ui.page_start(
     "IT projects",
@@ -22,27 +22,29 @@ else:
         st.session_state["projects"] = rows
         st.rerun()
 
-ui.section(
-    "Leading the projects, by option",
-    "Leadership hours: planning, vendor selection and coordination, from whoever runs the "
-    "projects. An internal manager without IT experience needs more hours, and projects "
-    "without experienced leadership overrun more often and by more.",
-)
-frame = pd.DataFrame(
-    [
-        {
-            "Option": o.name,
-            "Leadership hours": f"{sum(o.leadership_hours):,.0f}",
-            "Leadership cost": vm.money(
-                sum(o.breakdown["leadership"]) + o.upfront_breakdown["leadership"]
-            ),
-            "Expected overruns": vm.money(sum(o.expected_overrun)),
-        }
-        for o in c.options
-    ]
-)
-st.table(frame, hide_index=True)
 a = vm.load_assumptions()
+base = compute.compare(pv.without_projects(sc).model_dump_json())
+ui.section(
+    "Leading the projects, year by year",
+    "Hours someone spends planning, choosing vendors and coordinating the projects, and what "
+    "those hours add to the option's cost (each year's dollars, not discounted). The vCIO's "
+    "retainer or the CIO's salary is paid with or without projects, so it is shown apart.",
+)
+st.table(pv.leadership_frame(c, base), hide_index=True)
+st.caption(
+    " ".join(
+        filter(None, [
+            pv.projects_hours_note(c, a),
+            "A CIO's own project hours are part of the salary: the cost shown is a contract "
+            "project manager beyond the CIO's capacity, and your manager's time while the seat "
+            "is empty. Projects without experienced leadership overrun more often and by more.",
+        ])
+    )
+)  # fmt: skip
+if sc.projects:
+    ui.section("Who leads your named projects", "Under each option, with the hours each puts in.")
+    st.table(ui.md_cells(pv.named_projects_frame(c, a), ("Project",)), hide_index=True)
+st.table(pv.leaders_frame(c, a), hide_index=True, border="horizontal")
 st.caption(
     f"Typical budgets: small {vm.money(a['project_budget_small'])}, medium "
     f"{vm.money(a['project_budget_medium'])}, large {vm.money(a['project_budget_large'])} "
