@@ -4,6 +4,7 @@ option, the cost chart."""
 import streamlit as st
 
 from vcio_app import compute, ui, words
+from vcio_model.format import with_article
 
 sc, c = ui.page_start("What should IT leadership cost you?", "")
 st.markdown(f":small[:gray[{words.options_sentence(c)}]]")
@@ -13,8 +14,9 @@ if not st.session_state.get("presentation"):
 ui.option_cards(c)
 ui.section(
     "Cost of each option over the horizon",
-    "Net present value (NPV): every year's cost added up in today's money at a "
-    f"{sc.discount_rate:.1%} discount rate, including one-off fees at the start.",
+    "Net present value (NPV): every year's cost added up in today's money at "
+    f"{with_article(words.rate(sc.discount_rate))} discount rate, including one-off fees at the "
+    "start.",
 )
 ui.plot(compute.comparison_chart(sc.model_dump_json(), "cost_bars"), key="overview_cost")
 ui.section("What the money does not show")

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from vcio_app import compute, explain, ui
+from vcio_app import compute, explain, ui, words
+from vcio_model.format import with_article
 
 sc, c = ui.page_start(
     "Where each option wins",
@@ -12,7 +13,7 @@ sc, c = ui.page_start(
 fr = compute.frontier(sc.model_dump_json())
 names = {o.id: o.name for o in c.options}
 takeaway, details = explain.where_summary(
-    fr, sc.employees, sc.projects_per_year, c.recommended, names
+    fr, sc.employees, sc.projects_per_year, c.recommended, names, named=len(sc.projects)
 )
 st.markdown(f"### {takeaway}")
 ui.how_sure(sc)
@@ -41,7 +42,7 @@ st.markdown(
     "- **Size is on a log scale**: each step to the right multiplies the head count by about the "
     "same factor (10 to 20 staff is as wide as 1,000 to 2,000), so small and large firms both fit."
     "\n- **Today's money** (net present value, NPV): every year's cost added up, with a dollar paid "
-    f"later counted for less, at a {sc.discount_rate:.1%} discount rate."
+    f"later counted for less, at {with_article(words.rate(sc.discount_rate))} discount rate."
     "\n- **Borders are zones, not lines**: near a border two options cost about the same, so "
     "the choice there rests on what money does not show (cover, a single point of failure, "
     "planning). Hover over a square for the gap to the next-best option."

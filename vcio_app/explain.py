@@ -74,9 +74,15 @@ def _load_range(proj, lo: int, hi: int) -> str:
     )
 
 
-def _load(n: float) -> str:
-    """3 -> '3 projects a year', 0 -> 'no IT projects'."""
-    return "no IT projects" if n == 0 else f"{plural(n, 'project')} a year"
+def _load(n: float, named: int = 0) -> str:
+    """3 -> '3 projects a year', 0 -> 'no IT projects'; with named projects, they are said too
+    (the map keeps them in every square): 'no IT projects besides your named project'."""
+    if not named:
+        return "no IT projects" if n == 0 else f"{plural(n, 'project')} a year"
+    yours = "your named project" if named == 1 else f"your {named} named projects"
+    if n == 0:
+        return f"no IT projects besides {yours}"
+    return f"{plural(n, 'project')} a year plus {yours}"
 
 
 def _nearest(grid, value: float, log: bool = False) -> int:
@@ -85,7 +91,12 @@ def _nearest(grid, value: float, log: bool = False) -> int:
 
 
 def where_summary(
-    fr: Frontier, employees: float, projects: float, winner: str, names: dict[str, str]
+    fr: Frontier,
+    employees: float,
+    projects: float,
+    winner: str,
+    names: dict[str, str],
+    named: int = 0,
 ) -> tuple[str, list[str]]:
     """The takeaway sentence and the detail lines for the 'where each option wins' page.
 
@@ -95,6 +106,7 @@ def where_summary(
     employees, projects : the current scenario's size and project load
     winner : the cheapest option for the exact scenario (``Comparison.recommended``)
     names : option id -> display name
+    named : how many named projects the scenario has (counted in every square of the map)
 
     Returns
     -------
@@ -107,13 +119,13 @@ def where_summary(
     i, j = _nearest(proj, projects), _nearest(emp, employees, log=True)
     row, col = fr.cheapest[i], fr.cheapest[:, j]
     size = "1 person" if employees == 1 else f"{employees:,.0f} staff"
-    head = f"At your size ({size}) with {_load(projects)}, {name[winner]} is the cheapest"
+    head = f"At your size ({size}) with {_load(projects, named)}, {name[winner]} is the cheapest"
     row_runs, col_runs = _runs(row), _runs(col)
     mine = next((r for r in row_runs if r[1] <= j <= r[2]), None)
     # the border is only claimed on the map's row for your own load, not a neighbouring one
     if mine and mine[0] == winner and len(row_runs) > 1 and proj[i] == projects:
         head += f", and stays so {_size_range(emp, mine[1], mine[2])}"
-    at_load = f"with {_load(proj[i])}" + (
+    at_load = f"with {_load(proj[i], named)}" + (
         "" if proj[i] == projects else f" (nearest to your {projects:g})"
     )
     details = [

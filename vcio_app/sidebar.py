@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import vcio_model as vm
+from vcio_model.presets import preset_stories
 
 from . import compute, ui
 from .state import WIDGETS, current_scenario, employee_options, load_preset
@@ -111,6 +112,10 @@ def render_inputs() -> vm.Scenario:
             format_func=lambda k: "Your own numbers" if k == CUSTOM else presets[k][0],
             help="Start from an example company like yours; every value stays editable.",
         )
+        if (story := preset_stories().get(st.session_state.get("in_preset", CUSTOM))) and not (
+            st.session_state.get("presentation")
+        ):
+            st.caption(story)
         st.text_input(
             "Company name",
             key="in_company",

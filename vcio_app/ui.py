@@ -298,7 +298,7 @@ def project_editor() -> list[dict]:
                 min_value=0,
                 max_value=50_000_000,
                 step=1000,
-                format="$%d",
+                format="dollar",  # $60,000 (the step sets no decimals)
             ),
             "start_year": st.column_config.NumberColumn(
                 "Year", min_value=1, max_value=10, step=1, default=1, required=True

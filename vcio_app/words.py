@@ -37,3 +37,8 @@ WHERE_INPUTS = (
     "Change the inputs in the sidebar: on the left on a computer, behind the » button at the top "
     "left on a phone. Every figure updates."
 )
+
+
+def rate(x: float) -> str:
+    """A yearly rate as a person says it: 8%, 7.5%, 0% (not 8.0%)."""
+    return f"{round(x * 100, 2):g}%"

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .assumptions import Assumptions, load_assumptions
 from .engine import CATEGORIES, CATEGORY_LABELS, option_costs, project_load
-from .format import chance, in_sentence, money, plural
+from .format import chance, in_sentence, money, plural, with_article
 from .scenario import Scenario
 
 
@@ -292,7 +292,7 @@ def _verdict(
     close: bool = False,
     order: tuple[str, ...] = (),
 ) -> str:
-    who = sc.company or f"a {sc.employees:,}-person firm"
+    who = sc.company or with_article(f"{sc.employees:,}-person firm")
     pct = margin / second.npv if second.npv else 0
     if close:
         # Catalogue order, so that the sentence does not swap its names as one employee is added.

@@ -86,6 +86,45 @@ def money_distinct(values) -> list[str]:
     return out
 
 
+_AN_LETTERS = set("AEFHILMNORSX")  # letters whose name starts with a vowel sound: "an MSP"
+
+
+def article(text: str) -> str:
+    """'a' or 'an' for the word or number that starts ``text``, by how it is spoken.
+
+    >>> [article(t) for t in ("8.0%", "11-person", "18%", "80", "180", "1,100", "11,000", "$80k")]
+    ['an', 'an', 'an', 'an', 'a', 'a', 'an', 'an']
+    >>> [article(t) for t in ("45-person", "MSP", "vCIO", "hour", "user", "option", "IT manager")]
+    ['a', 'an', 'a', 'an', 'a', 'an', 'an']
+    """
+    t = str(text).lstrip(" $-")
+    if not t:
+        return "a"
+    if t[0].isdigit():
+        digits = ""
+        for ch in t:
+            if ch.isdigit():
+                digits += ch
+            elif ch != ",":
+                break
+        lead = digits[: len(digits) % 3 or 3]  # the group spoken first: "11" of 11,000
+        return "an" if lead.startswith("8") or lead in ("11", "18") else "a"
+    word = t.split()[0]
+    if len(word) > 1 and word[:2].isupper():  # an acronym, spoken letter by letter
+        return "an" if word[0] in _AN_LETTERS else "a"
+    low = word.lower()
+    if low.startswith(("hour", "honest", "honour", "honor")):
+        return "an"
+    if low.startswith(("uni", "use", "usu", "eu", "one", "once")):
+        return "a"
+    return "an" if low[0] in "aeiou" else "a"
+
+
+def with_article(text: str) -> str:
+    """``text`` after its article: with_article("8% rate") -> 'an 8% rate'."""
+    return f"{article(text)} {text}"
+
+
 def in_sentence(name: str) -> str:
     """A name or label inside a sentence: only a plain capital goes to lower case.
 

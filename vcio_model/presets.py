@@ -24,3 +24,11 @@ def load_presets() -> dict[str, tuple[str, Scenario]]:
         except ScenarioError as e:
             raise ScenarioError([f"presets.json preset {pid}: {e}"]) from None
     return out
+
+
+@lru_cache(maxsize=1)
+def preset_stories() -> dict[str, str]:
+    """``{preset_id: story}``: what the example company is and every IT project it counts, in
+    words (data/presets.json); "" for a preset without one."""
+    data = json.loads((DATA_DIR / "presets.json").read_text(encoding="utf-8"))
+    return {p["id"]: str(p.get("story", "")) for p in data["presets"]}
