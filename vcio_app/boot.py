@@ -1,15 +1,37 @@
-"""Make every page URL work as the very first request a fresh server gets.
+"""Start-up: every page URL works as the very first request a fresh server gets, and that first
+request does not wait for imports.
 
-With a ``pages/`` folder, Streamlit runs the first session's script through its old multipage
-mode (the page file alone, without app.py) until some run calls ``st.navigation``. Then a shared
-link to /costs on a server that just woke up would miss the sidebar. The guard below switches the
-old mode off and reruns, so app.py runs and routes to the same page (page ids come from the URL
-path, which matches the file name).
+``streamlit run app.py`` finds the ``st.App`` in app.py and serves the app through it (Streamlit
+1.53 and later), which gives the server a start-up hook, :func:`lifespan`:
+
+* It switches off Streamlit's old pages-folder mode before any session exists. With a ``pages/``
+  folder, Streamlit would run the first session's script through that mode (the page file alone,
+  without app.py) until some run calls ``st.navigation``: a shared link to /costs on a server that
+  just woke up would miss the sidebar. :func:`ensure_entry_point` is the fallback where there is no
+  start-up hook (AppTest, an older Streamlit): it switches the mode off and reruns.
+* It starts :func:`warm_up` in a thread: the imports every first run needs (pandas, pydantic,
+  Plotly's figure classes, the model and its data, about 0.5 s of one core here), then one pass
+  over the model and every chart at the default scenario. A visitor's first run waits for the
+  imports (:func:`wait_until_ready`) if they are not done yet, and never for the rest.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import logging
+import pkgutil
+import sys
+import threading
+import time
+
 import streamlit as st
+
+LOG = logging.getLogger("vcio.boot")
+_IMPORTED = threading.Event()  # set once warm_up's imports are done (or failed)
+_STARTED = threading.Event()  # set when lifespan started warm_up
+READY_TIMEOUT_S = 30.0
+NOT_AT_START = {"__main__", "cli"}  # the command line (``python -m vcio_app``), not the app
 
 
 def ensure_entry_point() -> None:
@@ -19,3 +41,76 @@ def ensure_entry_point() -> None:
     if getattr(PagesManager, "uses_pages_directory", False):
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+@contextlib.asynccontextmanager
+async def lifespan(_app):
+    """The server's start-up hook (``st.App(..., lifespan=...)`` in app.py)."""
+    with contextlib.suppress(ImportError):  # a private name: without it, the guard above reruns
+        from streamlit.runtime.pages_manager import PagesManager  # noqa: PLC0415
+
+        PagesManager.uses_pages_directory = False
+    _STARTED.set()
+    threading.Thread(target=warm_up, name="vcio-warm-up", daemon=True).start()
+    yield
+
+
+def wait_until_ready() -> None:
+    """Called first in every script run: until the start-up imports are done, wait for them
+    (importing the same modules from two threads at once gains nothing)."""
+    if _STARTED.is_set() and not _IMPORTED.is_set():
+        _IMPORTED.wait(READY_TIMEOUT_S)
+
+
+def _import_all() -> None:
+    # What a first run imports beyond Streamlit itself, in the order it does: pages' emoji icons
+    # (st.Page checks them against Streamlit's emoji table), the app's modules (the model, pandas,
+    # pydantic, Plotly), the pandas table styler st.table uses.
+    import streamlit.emojis  # noqa: F401, PLC0415
+
+    import vcio_app  # noqa: PLC0415
+
+    for mod in pkgutil.walk_packages(vcio_app.__path__, "vcio_app."):
+        if mod.name.rsplit(".", 1)[-1] not in NOT_AT_START:
+            importlib.import_module(mod.name)
+    import pandas.io.formats.style  # noqa: F401, PLC0415
+
+
+def _warm_caches() -> None:
+    """One pass over the model and every chart at the default scenario, through the app's caches:
+    Plotly imports each trace type's class on first use, pydantic builds its validators, the
+    model reads its data files; a visitor at the default scenario then finds every result."""
+    import vcio_model as vm  # noqa: PLC0415
+    from vcio_app import compute  # noqa: PLC0415
+
+    sj = vm.Scenario().model_dump_json()
+    compute.compare(sj)
+    for name in compute.COMPARISON_CHART_NAMES:
+        compute.comparison_chart(sj, name).to_json()
+    compute.frontier_map(sj).to_json()
+    compute.risk_range_bars(sj, 5000).to_json()
+    compute.risk_distributions(sj, 5000).to_json()
+    compute.tornado(sj).to_json()
+    compute.certainty(sj)
+
+
+def warm_up() -> None:
+    """Imports, then warm caches (see the module's docstring); logs how long each took."""
+    t0 = time.perf_counter()
+    try:
+        _import_all()
+    except Exception:  # never stop the server over this: the first run imports what it needs
+        LOG.exception("start-up imports failed")
+    finally:
+        _IMPORTED.set()
+    t1 = time.perf_counter()
+    try:
+        _warm_caches()
+    except Exception:
+        LOG.exception("start-up warm-up failed")
+    print(  # in the server's log: what a cold start costs before the first visitor
+        f"vcio start-up: imports done {(t1 - t0) * 1000:.0f} ms after the server started, "
+        f"caches warm at {(time.perf_counter() - t0) * 1000:.0f} ms",
+        file=sys.stderr,
+        flush=True,
+    )

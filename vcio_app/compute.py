@@ -99,6 +99,7 @@ _COMPARISON_CHARTS = {
     "cumulative_lines": charts.cumulative_lines,
     "per_employee_bars": charts.per_employee_bars,
 }
+COMPARISON_CHART_NAMES = tuple(_COMPARISON_CHARTS)
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
