@@ -7,10 +7,14 @@ from vcio_app import assumptions_view as av
 from vcio_app import ui
 
 ui.page_start("About this tool", "What the numbers mean and where they come from.")
+sourced, estimated = vm.load_assumptions().source_counts()
 st.markdown(
     f"**Model version {vm.__version__}**: the version of the formulas and default "
     "numbers. It changes whenever results change, so two printouts with the same version "
-    "and inputs show the same figures."
+    f"and inputs show the same figures. Of its {sourced + estimated} default values, {sourced} "
+    f"are published figures (a survey, a price list or government statistics, with source and "
+    f"year) and {estimated} are estimates, each with a line of reasoning and a range that the "
+    "Risk and Sensitivity pages test."
 )
 av.render_doc("about.md")
 ui.section("What money does not show, option by option")

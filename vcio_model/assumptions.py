@@ -169,6 +169,16 @@ class Assumptions:
                 return o
         raise KeyError(option_id)
 
+    def source_counts(self) -> tuple[int, int]:
+        """How many defaults are published figures and how many are estimates.
+
+        >>> sourced, estimated = load_assumptions().source_counts()
+        >>> sourced + estimated == len(load_assumptions().items)
+        True
+        """
+        estimated = sum(it.estimate for it in self.items.values())
+        return len(self.items) - estimated, estimated
+
     def to_rows(self) -> list[dict]:
         """Every assumption as a dict (for tables and exports), with its current value."""
         rows = []
