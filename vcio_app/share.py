@@ -24,7 +24,8 @@ from collections.abc import Mapping
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import vcio_model as vm
-from vcio_model import Scenario, ScenarioError
+from vcio_model import Project, Scenario, ScenarioError
+from vcio_model.scenario import MAX_PROJECTS, override_problem
 
 PARAM = "s"
 VERSION = 1
@@ -266,8 +267,11 @@ def synced_params(
 
 
 # ---------------------------------------------------------------------------------- decode
-def decode_extra(text: str) -> dict:
+def decode_extra(text: str, problems: list[str] | None = None) -> dict:
     """Read an ``s`` parameter back into Scenario fields (validated). Raises ``ScenarioError``.
+
+    With a ``problems`` list, a bad override or project row is left out alone and named there
+    (the rest of ``s`` is kept); without one, any bad item refuses the whole ``s``.
 
     Returns only the fields it carries, e.g. ``{"projects": [...], "assumptions": {...}}``; the
     exact values of rounded main inputs come back under their field names too.
@@ -300,6 +304,8 @@ def decode_extra(text: str) -> dict:
     if not isinstance(payload, dict) or payload.get("v") != VERSION:
         raise ScenarioError([DAMAGED])
     fields = _fields_from_payload(payload)
+    if problems is not None:
+        _leave_out_bad_items(fields, problems)
     try:
         # Projects are checked against the horizon later, with the link's own ``years``.
         checked = Scenario.parse_input({**fields, "years": fields.get("years", 10)})
@@ -309,6 +315,40 @@ def decode_extra(text: str) -> dict:
         ) from None
     dumped = checked.model_dump()
     return {k: dumped[k] for k in fields}
+
+
+def _leave_out_bad_items(fields: dict, problems: list[str]) -> None:
+    """Per item, not per group: a bad override or project row of ``s`` is left out alone and
+    named in ``problems``; the others stay (a 51st project too: the first 50 stay)."""
+    where = "URL parameter 's' (saved details)"
+    overrides = fields.get("assumptions")
+    if isinstance(overrides, dict):
+        kept = {}
+        for key, value in overrides.items():
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            problem = override_problem(str(key), float(value)) if number else None
+            if not number or problem:
+                problems.append(f"{where}: changed assumption left out: "
+                                f"{problem or f'{str(key)[:60]} must be a number'}")  # fmt: skip
+            else:
+                kept[key] = value
+        fields["assumptions"] = kept
+    rows = fields.get("projects")
+    if isinstance(rows, list):
+        kept_rows = []
+        for i, row in enumerate(rows):
+            if len(kept_rows) == MAX_PROJECTS:
+                problems.append(f"{where}: project {i + 1} and after left out: at most "
+                                f"{MAX_PROJECTS} named projects are counted")  # fmt: skip
+                break
+            try:
+                Project.model_validate(row)
+            except ValueError as e:
+                first = str(e).splitlines()[1:3]
+                problems.append(f"{where}: project {i + 1} left out: {' '.join(first).strip()}")
+                continue
+            kept_rows.append(row)
+        fields["projects"] = kept_rows
 
 
 def _fields_from_payload(payload: dict) -> dict:
@@ -352,7 +392,7 @@ def initial_scenario(
         raw_s = raw_s[-1] if raw_s else None
     if raw_s:
         try:
-            extra = decode_extra(str(raw_s))
+            extra = decode_extra(str(raw_s), problems)
         except ScenarioError as e:
             problems.append(str(e))
     for param, (fld, _parse, render) in URL_FIELDS.items():

@@ -84,3 +84,29 @@ def test_a_rate_card_line_is_left_out_alone_in_the_app_and_refuses_the_card_on_t
         br.load_rate_card(text, "mine.csv")  # strict, as the command line reads it
     with pytest.raises(br.BrandError):  # nothing usable at all: refused
         br.load_rate_card(b"key,value\nhelpdesk_ratio_scale,0\n", "mine.csv", strict=False)
+
+
+def _pack(payload: dict) -> str:
+    import base64
+    import json
+    import zlib
+
+    return base64.urlsafe_b64encode(zlib.compress(json.dumps(payload).encode())).decode()
+
+
+def test_a_link_keeps_its_good_items_when_one_is_bad():
+    from vcio_app import share
+
+    row = ["Move accounting to AWS", "large", None, 1]
+    payload = {"v": share.VERSION, "a": {"vcio_hourly_rate": 222, "cio_tenure_years": 0},
+               "p": [row, ["", "huge", None, 1]] + [row] * MAX_PROJECTS}  # fmt: skip
+    sc, problems = share.initial_scenario({"s": _pack(payload)}, {})
+    assert sc.assumptions == {"vcio_hourly_rate": 222}
+    assert len(sc.projects) == MAX_PROJECTS and sc.projects[0].name == row[0]
+    where = "URL parameter 's' (saved details): "
+    assert len(problems) == 3 and all(p.startswith(where) for p in problems)
+    assert "changed assumption left out: cio_tenure_years must be more than 0" in problems[0]
+    assert "project 2 left out: name" in problems[1]
+    assert f"project {MAX_PROJECTS + 2} and after left out: at most {MAX_PROJECTS}" in problems[2]
+    with pytest.raises(vm.ScenarioError):  # without a problems list: strict, as before
+        share.decode_extra(_pack(payload))
