@@ -88,7 +88,10 @@ def _check_style(fig: go.Figure, money_axis: str | None = None) -> None:
 def _row_labels(fig: go.Figure) -> list[str]:
     """The labels written above a labelled-rows chart's bars, top to bottom, without markup."""
     rows = [a for a in fig.layout.annotations if a.xref == "paper" and a.yref == "y"]
-    return [re.sub(r"<[^>]+>", "", a.text) for a in sorted(rows, key=lambda a: a.y)]
+    return [
+        re.sub(r"<[^>]+>", "", a.text.replace("<br>", "  "))
+        for a in sorted(rows, key=lambda a: a.y)
+    ]
 
 
 def _check_rows(fig: go.Figure, bar) -> None:
@@ -369,7 +372,8 @@ def test_risk_distributions_draw_each_options_density_and_percentiles(simulation
     summ = simulation.summary().sort_values("p50", ignore_index=True)
     shapes = [t for t in fig.data if t.fill == "toself"]
     assert [t.name for t in shapes] == [CSV_SHORT[i] for i in summ.option]
-    assert list(fig.layout.yaxis.ticktext) == [CSV_SHORT[i] for i in summ.option]
+    ticks = [tick.replace("<br>", " ") for tick in fig.layout.yaxis.ticktext]  # wrapped names
+    assert ticks == [CSV_SHORT[i] for i in summ.option]
     for row, (t, i) in enumerate(zip(shapes, summ.option, strict=True)):
         assert t.line.color == CSV_COLORS[i]
         npv = simulation.npv[i]

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from vcio_model import CATEGORIES, CATEGORY_LABELS, in_sentence, money
 from vcio_model.format import money_distinct
 
-from .rows import BAR, layout_rows, wrap
+from .rows import BAR, LABEL_CHARS, layout_rows, wrap
 from .style import (
     _HOVERTEXT,
     CATEGORY_COLORS,
@@ -45,11 +45,14 @@ def _option_bars(
     for o, amount in zip(opts, amounts, strict=True):
         v = values[o.id]
         if o.id == win:
-            labels.append(f"<b>{o.short_name}  {amount}</b>  recommended")
+            head, tail = f"<b>{o.short_name}  {amount}</b>", "recommended"
         elif v - best >= 0.5:
-            labels.append(f"{o.short_name}  <b>{amount}</b>  (+{money(v - best)} more)")
+            head, tail = f"{o.short_name}  <b>{amount}</b>", f"(+{money(v - best)} more)"
         else:
-            labels.append(f"{o.short_name}  <b>{amount}</b>")
+            head, tail = f"{o.short_name}  <b>{amount}</b>", ""
+        # one line where it fits a phone's plot, else the tail on a line of its own
+        fits = len(f"{o.short_name}  {amount}  {tail}") <= LABEL_CHARS
+        labels.append(f"{head}  {tail}".strip() if fits else f"{head}<br>{tail}")
         hover.append(
             f"<b>{o.name}</b><br>{hover_what}: {money(v, exact=True)}{hover_unit}"
             + (
@@ -58,7 +61,7 @@ def _option_bars(
                 else f"<br>{money(v - best, exact=True)} more than the cheapest"
             )
         )
-    rows = layout_rows([1] * len(opts))
+    rows = layout_rows([label.count("<br>") + 1 for label in labels])
     bars = _hbar(
         x=[values[o.id] for o in opts],
         y=rows.centers,

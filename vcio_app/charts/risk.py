@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from vcio_model import money
 
-from .rows import BAR, layout_rows
+from .rows import BAR, LABEL_CHARS, layout_rows, wrap
 from .style import (
     _HOVERTEXT,
     _color,
@@ -94,7 +94,8 @@ def risk_distributions(simulation, years: int | None = None) -> go.Figure:
     """
     summ = _sorted_summary(simulation)
     order = list(summ["option"])
-    y = [_short(i) for i in order]
+    # names wrapped and the axis title on two lines: beside the shapes a phone has ~320 px in all
+    y = ["<br>".join(wrap(_short(i), 14)) for i in order]
     rows = list(range(len(order)))
     lo = min(np.percentile(simulation.npv[i], 1) for i in order)
     hi = max(np.percentile(simulation.npv[i], 99) for i in order)
@@ -152,7 +153,10 @@ def risk_distributions(simulation, years: int | None = None) -> go.Figure:
         )
     )
     layout = dict(
-        xaxis=dict(title=dict(text=_npv_axis_title(years)), range=[lo - pad, hi + pad]),
+        xaxis=dict(
+            title=dict(text=_npv_axis_title(years).replace(", ", ",<br>")),
+            range=[lo - pad, hi + pad],
+        ),
         # rows as numbers (a shape's outline goes between them), labelled with the options
         yaxis={
             **_rows_axis(rows, y, zeroline=False),
@@ -182,9 +186,13 @@ def risk_range_bars(simulation, years: int | None = None) -> go.Figure:
     """
     summ = _sorted_summary(simulation)
     order = list(summ["option"])
-    rows = layout_rows([1] * len(order))
-    y = rows.centers
     colors = [_color(i) for i in order]
+    labels = []  # the name, then the chance on the same line where it fits a phone's plot
+    for i, p in zip(order, summ["p_cheapest"], strict=True):
+        fits = len(_short(i)) + 2 + len(_chance_words(p)) <= LABEL_CHARS
+        labels.append(f"<b>{_short(i)}</b>{'  ' if fits else '<br>'}{_chance_words(p)}")
+    rows = layout_rows([label.count("<br>") + 1 for label in labels])
+    y = rows.centers
     hover = [
         f"<b>{_name(i)}</b><br>8 in 10 outcomes between {money(a, exact=True)} and "
         f"{money(c, exact=True)}<br>Middle outcome: {money(b, exact=True)}"
@@ -229,10 +237,6 @@ def risk_range_bars(simulation, years: int | None = None) -> go.Figure:
             "Middle outcome",
             dict(symbol="circle", size=16, color="#999999", line=dict(color="#222222", width=2.5)),
         ),
-    ]
-    labels = [
-        f"<b>{_short(i)}</b>  {_chance_words(p)}"
-        for i, p in zip(order, summ["p_cheapest"], strict=True)
     ]
     hi = float(summ["p90"].max())
     lo = float(summ["p10"].min())
