@@ -60,30 +60,53 @@ def presenter(brand: Brand | None) -> Presenter:
 
 
 # ---------------------------------------------------------------------------------- sources
-# The notes column of data/assumptions.csv is written for whoever maintains the data: it names
-# data files and says how strong a source is in the maintainers' words. These are the customer's
-# versions of the notes that need one; any other note that still reads like maintainer talk is
-# left out (tests/unit/test_reports.py checks every note a report prints).
-CUSTOMER_NOTES = {
-    "manager_salary": "An operations or finance manager in a small or mid-sized firm, who runs IT "
-    "on the side.",
-    "vcio_hours_scale": "Grows with company size: about 6 hours a month at 10 staff to 120 hours "
-    "a month at 5,000.",
-    "cio_salary_scale": "Grows with company size; the low and high values follow the spread of "
-    "state medians and staffing-guide percentiles.",
-    "overrun_base_unled": "Average overrun of ordinary projects (not the rare ones that blow up). "
-    "PMI publishes success rates, not overrun sizes, so the size is an estimate.",
-    "black_swan_prob_unled": "Set above the all-project average: projects without experienced "
-    "leadership are the weaker half of the sample.",
-    "breakfix_hourly_rate": "From published provider rate cards; there is no survey-based average.",
-    "breakfix_incidents_per_user": "Only a small share of user issues become billable calls; no "
-    "published benchmark of technician hours exists, so this is an estimate.",
-    "msp_price_scale": "Falls as the company grows (volume pricing).",
-    "msp_onboarding_months": "Based on one published pricing example.",
-    "helpdesk_ratio_scale": "Changes with company size: one technician per 40 staff at 10 staff, "
-    "one per 100 above 1,500.",
-    "helpdesk_salary": "Close to the US median pay of computer user support specialists (an "
-    "estimate).",
+# The notes column of data/assumptions.csv is written for whoever maintains the data: some notes
+# name data files or say how strong a source is in the maintainers' words. Below, the customer's
+# version of each such note, keyed by the assumption and the note it replaces: once the data's
+# note changes, its old version no longer applies, and the new note is shown as it is if it reads
+# as written for a reader, else left out (MAINTAINER_TALK). tests/unit/test_reports.py checks
+# every note a report prints.
+CUSTOMER_NOTES: dict[str, tuple[str, str]] = {
+    "manager_salary": (
+        "An operations or finance manager in an SMB; the weak IT-director figure in our sources "
+        "(Glassdoor via businessresearchguide) is $120k.",
+        "An operations or finance manager in a small or mid-sized firm, who runs IT on the side.",
+    ),
+    "cio_salary_scale": (
+        "Table in size_tables.csv; low/high match the spread of state medians and staffing-guide "
+        "percentiles.",
+        "Grows with company size; the low and high values follow the spread of state medians and "
+        "staffing-guide percentiles.",
+    ),
+    "overrun_base_unled": (
+        "Mean overrun of the projects that are not black swans; PMI gives success rates not "
+        "overrun sizes.",
+        "Average overrun of ordinary projects (not the rare ones that blow up). PMI publishes "
+        "success rates, not overrun sizes, so the size is an estimate.",
+    ),
+    "breakfix_hourly_rate": (
+        "No survey-based average found.",
+        "From published provider rate cards; there is no survey-based average.",
+    ),
+    "breakfix_incidents_per_user": (
+        "No technician-hours benchmark found; only a small share of user issues become billable "
+        "calls.",
+        "Only a small share of user issues become billable calls; no published benchmark of "
+        "technician hours exists, so this is an estimate.",
+    ),
+    "msp_price_scale": (
+        "Table in size_tables.csv falls with size (volume pricing).",
+        "Falls as the company grows (volume pricing).",
+    ),
+    "msp_onboarding_months": (
+        "Single example; weak.",
+        "Based on one published pricing example.",
+    ),
+    "helpdesk_ratio_scale": (
+        "Table in size_tables.csv: 1:40 at 10 staff to 1:100 above 1,500.",
+        "Changes with company size: one technician per 40 staff at 10 staff, one per 100 above "
+        "1,500.",
+    ),
 }
 MAINTAINER_TALK = re.compile(
     r"\.csv\b|\bour sources\b|\bweak\b|not verified|\bnot found\b|\bfound\b|\bTODO\b|\bFIXME\b",
@@ -95,10 +118,10 @@ _FILE_SOURCE = re.compile(r"^\s*[\w .()-]*\.(csv|json|xlsx)\s*(:\s*)?", re.IGNOR
 def customer_note(row: dict) -> str:
     """The note a customer reads for an assumption row: the customer's version where there is one,
     the data's own note when it reads as written for a reader, else nothing."""
-    key = str(row.get("key") or "")
-    if key in CUSTOMER_NOTES:
-        return CUSTOMER_NOTES[key]
-    note = str(row.get("notes") or "").strip()
+    note = " ".join(str(row.get("notes") or "").split())
+    replaces, customer = CUSTOMER_NOTES.get(str(row.get("key") or ""), ("", ""))
+    if replaces and note == replaces:
+        return customer
     return "" if MAINTAINER_TALK.search(note) else note
 
 
