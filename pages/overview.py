@@ -3,6 +3,7 @@ option, the cost chart."""
 
 import streamlit as st
 
+import vcio_model as vm
 from vcio_app import compute, ui, words
 from vcio_model.format import with_article
 
@@ -13,7 +14,7 @@ if not st.session_state.get("presentation"):
     st.caption(words.WHERE_INPUTS)
 ui.option_cards(c)
 ui.section(
-    "Cost of each option over the horizon",
+    f"Cost of each option over {vm.plural(sc.years, 'year')}",
     "Net present value (NPV): every year's cost added up in today's money at "
     f"{with_article(words.rate(sc.discount_rate))} discount rate, including one-off fees at the "
     "start.",

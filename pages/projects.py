@@ -43,7 +43,8 @@ st.caption(
 )  # fmt: skip
 if sc.projects:
     ui.section("Who leads your named projects", "Under each option, with the hours each puts in.")
-    st.table(ui.md_cells(pv.named_projects_frame(c, a), ("Project",)), hide_index=True)
+    named = pv.named_projects_frame(c, a, lambda s: compute.compare(s.model_dump_json()))
+    st.table(ui.md_cells(named, ("Project",)), hide_index=True)
 st.table(pv.leaders_frame(c, a), hide_index=True, border="horizontal")
 st.caption(
     f"Typical budgets: small {vm.money(a['project_budget_small'])}, medium "

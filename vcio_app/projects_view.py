@@ -9,6 +9,8 @@ salary or nothing; the difference, year by year, is the projects' share. Hours a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 import vcio_model as vm
@@ -59,28 +61,43 @@ def who_leads(kind: str, a: vm.Assumptions) -> str:
             "your office or operations manager, on the side and without IT experience "
             f"({a['inexperience_multiplier']:g} times the hours)"
         )
-    return "your IT manager, with the MSP's help"
+    if kind == "it_manager":
+        return "your IT manager (on staff, with IT experience); the co-managed MSP does the technical work"
+    return "whoever the option names as its leader"
 
 
 def project_cell(kind: str, hours: float, a: vm.Assumptions) -> str:
-    """Who leads one project under one option, with the hours each puts in."""
+    """Who leads one project under one option, with the hours each puts in (``hours``: the
+    model's leadership hours for that project under that option)."""
     if kind == "vcio":
         share = a["vcio_project_share"]
         return f"vCIO {hours * share:,.0f} h + your manager {hours * (1 - share):,.0f} h"
     if kind == "cio":
         return f"CIO {hours:,.0f} h"
     if kind == "none":
-        return f"your manager {hours * a['inexperience_multiplier']:,.0f} h"
+        return f"your manager {hours:,.0f} h"
+    if kind == "it_manager":
+        return f"your IT manager {hours:,.0f} h"
     return f"{hours:,.0f} h"
 
 
-def named_projects_frame(c: vm.Comparison, a: vm.Assumptions) -> pd.DataFrame:
-    """One row per named project: who leads it under each option, and their hours."""
+def named_projects_frame(
+    c: vm.Comparison,
+    a: vm.Assumptions,
+    compare: Callable[[vm.Scenario], vm.Comparison] = vm.compare,
+) -> pd.DataFrame:
+    """One row per named project: who leads it under each option, and their hours, from the
+    model: the hours of the same company with that project alone (``compare`` may be a cached
+    one)."""
+    none = compare(without_projects(c.scenario))
     rows = []
     for p in c.scenario.projects:
-        hours = a[f"leadership_hours_{p.size}"]
+        alone = compare(without_projects(c.scenario).updated(projects=[p]))
+        y = p.start_year - 1
         row = {"Project": p.name, "Year": p.start_year}
-        row.update({o.short_name: project_cell(o.leadership, hours, a) for o in c.options})
+        for o in alone.options:
+            hours = o.leadership_hours[y] - none.option(o.id).leadership_hours[y]
+            row[o.short_name] = project_cell(o.leadership, float(hours), a)
         rows.append(row)
     return pd.DataFrame(rows)
 

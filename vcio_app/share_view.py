@@ -215,7 +215,8 @@ def saved_section(sc: vm.Scenario, c: vm.Comparison, presenting: bool) -> None:
     table = sv.saved_side_by_side(sv.compare_saved(saved))
     st.dataframe(table, width="stretch", height=(len(table) + 1) * 35 + 3)
     st.caption(
-        "Each option's cost over that scenario's horizon in today's money (NPV); the "
+        "Each option's cost over that scenario's years in today's money (NPV: a dollar paid later "
+        "counts for less); the "
         "cheapest option and its lead over the runner-up at the bottom."
     )
     if presenting:

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 import vcio_model as vm
-from vcio_model.format import money_distinct
+from vcio_model.format import money_distinct, plural
 
 from . import boot, compute
 from .guard import guard
@@ -128,7 +128,7 @@ def cards_html(c: vm.Comparison) -> str:
             f'<div class="vcio-card{" win" if win else ""}" role="listitem">'
             f'<div class="name">{html.escape(o.short_name)}</div>'
             f'<div class="badge">{html.escape(badge)}</div>'
-            '<div class="label">Cost over the horizon (NPV)</div>'
+            f'<div class="label">Cost over {plural(c.years, "year")}, in today\'s money</div>'
             f'<div class="value" title="Exactly {exact}">{shown[o.id]}'
             f'<span class="vcio-sr">, exactly {exact}</span></div>'
             f'<div class="note">{vm.money(o.cost_per_employee_year)} per employee a year<br>'
