@@ -16,7 +16,9 @@ NAV_CSS = (
     "<style>.st-key-present_nav{gap:.25rem .5rem !important;padding-bottom:.4rem;"
     "border-bottom:1px solid rgba(11,15,21,.15);margin-bottom:.25rem}"
     ".st-key-present_nav [data-testid='stPageLink'] a{padding:.1rem .45rem}"
-    ".st-key-present_nav [data-testid='stPageLink'] p{font-size:.8rem}</style>"
+    ".st-key-present_nav [data-testid='stPageLink'] p{font-size:.8rem}"
+    # Tables read on a projector too (presentation mode's type is 22 px; st.table's was 14 px)
+    "[data-testid='stTable'] td,[data-testid='stTable'] th{font-size:.9rem !important}</style>"
 )
 
 

@@ -34,9 +34,12 @@ def leadership_frame(c: vm.Comparison, base: vm.Comparison) -> pd.DataFrame:
         for y in range(c.years):
             hours = float(o.leadership_hours[y])
             cost = o.breakdown["leadership"][y] - b.breakdown["leadership"][y]
-            row[f"Year {y + 1}"] = (
-                "none" if hours < 0.5 else f"{hours:,.0f} h · {vm.money(max(cost, 0.0))}"
-            )
+            if hours < 0.5:
+                row[f"Year {y + 1}"] = "none"
+            elif cost < 0.5:  # the leader's own hours, paid in the salary already
+                row[f"Year {y + 1}"] = f"{hours:,.0f} h · in the salary"
+            else:
+                row[f"Year {y + 1}"] = f"{hours:,.0f} h · {vm.money(cost)}"
         fixed = (
             sum(b.breakdown["leadership"]) + b.upfront_breakdown.get("leadership", 0.0)
         ) / c.years
@@ -117,8 +120,8 @@ def leaders_frame(c: vm.Comparison, a: vm.Assumptions) -> pd.DataFrame:
 
 def projects_hours_note(c: vm.Comparison, a: vm.Assumptions) -> str:
     """Why a CIO can need more hours than a vCIO for the same projects, when it does."""
-    kinds = {o.leadership for o in c.options}
-    if "cio" not in kinds:
+    hours = {o.leadership: sum(o.leadership_hours) for o in c.options}
+    if hours.get("cio", 0) <= hours.get("vcio", 0) + 0.5:
         return ""
     return (
         "A CIO option can show more hours than the vCIO for the same projects: while the CIO's seat "

@@ -102,8 +102,10 @@ def how_sure(sc: vm.Scenario) -> None:
 # for each of five options): every element costs the browser work on every rerun, and the cards
 # alone made the overview's verdict appear 96 ms after a key press instead of 59 ms (same run).
 CARDS_CSS = (
-    ".vcio-cards{display:flex;flex-wrap:wrap;gap:1rem;margin:.25rem 0 1rem}"
-    ".vcio-card{flex:1 1 9rem;border:1px solid rgba(11,15,21,.2);border-radius:.5rem;"
+    # A grid, not a wrapping flex row: with six options the sixth card took a whole row.
+    ".vcio-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));"
+    "gap:.75rem;margin:.25rem 0 1rem}"
+    ".vcio-card{border:1px solid rgba(11,15,21,.2);border-radius:.5rem;"
     "padding:.75rem 1rem}"
     ".vcio-card.win{border:2px solid #0b0f15}"
     ".vcio-card .name{font-weight:700;line-height:1.3}"
