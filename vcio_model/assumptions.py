@@ -117,6 +117,7 @@ DIVISOR_KEYS = frozenset(
         "it_team_span",
         "overrun_tail_alpha_led",
         "overrun_tail_alpha_unled",
+        "black_swan_overrun",  # where the fat tail starts: engine.tail_mean divides by it
     }
 )
 # No assumption may exceed this (the largest plausible high in data/ is about 1e6): far larger
