@@ -46,21 +46,16 @@ class OptionCosts:
         yearly: dict[str, list],
         leadership_hours,
         years: int,
-        project_cost: list | None = None,
+        project_cost=None,
     ):
         self.years = years
-        self._project_terms = [
-            np.asarray(x, float).reshape(np.shape(x) or (1,)) for x in (project_cost or [])
-        ]
+        self._project_source = project_cost  # a list of terms, or a function returning one
         self._upfront_terms = {c: [np.asarray(x, float) for x in ts] for c, ts in upfront.items()}
-        self._yearly_terms = {
-            c: [np.asarray(x, float).reshape(np.shape(x) or (1,)) for x in ts]
-            for c, ts in yearly.items()
-        }
+        self._yearly_terms = {c: [_term(x) for x in ts] for c, ts in yearly.items()}
         self._hours = np.asarray(leadership_hours, float)
         self.batch_shape: tuple[int, ...] = np.broadcast_shapes(
             *(x.shape for ts in self._upfront_terms.values() for x in ts),
-            *(x.shape[:-1] for ts in self._yearly_terms.values() for x in ts),
+            *(_batch(x) for ts in self._yearly_terms.values() for x in ts),
             self._hours.shape[:-1],
         )
 
@@ -71,7 +66,9 @@ class OptionCosts:
     @cached_property
     def yearly(self) -> dict[str, np.ndarray]:
         shape = (*self.batch_shape, self.years)
-        return {c: _sum_terms(ts, shape) for c, ts in self._yearly_terms.items()}
+        return {
+            c: _sum_terms([_full(x) for x in ts], shape) for c, ts in self._yearly_terms.items()
+        }
 
     @cached_property
     def leadership_hours(self) -> np.ndarray:
@@ -83,7 +80,9 @@ class OptionCosts:
         """Yearly cost of leading the projects alone, S + (years,): what the projects add to the
         leadership bill (vCIO project hours, contract project managers, a manager's time), not
         the retainer or the salary a leader is paid anyway."""
-        return _sum_terms(self._project_terms, (*self.batch_shape, self.years))
+        src = self._project_source
+        terms = src() if callable(src) else (src or [])
+        return _sum_terms([_full(_term(x)) for x in terms], (*self.batch_shape, self.years))
 
     def upfront_total(self) -> np.ndarray:
         return sum(self.upfront.values())
@@ -100,15 +99,52 @@ class OptionCosts:
             flows = np.concatenate([np.atleast_1d(self.upfront_total()), self.yearly_total()])
             return npf.npv(rate, flows)
         # numpy_financial.npv sums over axis 0 only in 1-D; the same formula on the last axis,
-        # applied to each term before the terms are broadcast to the batch shape:
+        # applied to each term before the terms are broadcast to the batch shape. A product of a
+        # grid quantity constant over the years and a yearly price is discounted as
+        # grid x (price . discount), so the grid is never multiplied out over the years.
         disc = (1.0 + rate) ** -np.arange(1.0, self.years + 1.0)
         parts = [x for ts in self._upfront_terms.values() for x in ts]
-        parts += [
-            np.broadcast_to(x, (*x.shape[:-1], self.years)) @ disc
-            for ts in self._yearly_terms.values()
-            for x in ts
-        ]
+        parts += [_discounted(x, disc) for ts in self._yearly_terms.values() for x in ts]
         return _sum_terms(parts, self.batch_shape, out)
+
+
+class Product(tuple):
+    """A yearly cost term ``a * b`` kept as its two factors (see ``OptionCosts.npv``): ``a`` of
+    shape S + (1,) or S + (years,), ``b`` usually a price or wage index of shape (..., years)."""
+
+    __slots__ = ()
+
+    def __new__(cls, a, b):
+        return super().__new__(cls, (_year_axis(a), _year_axis(b)))
+
+
+def _year_axis(x) -> np.ndarray:
+    x = np.asarray(x, float)
+    return x.reshape(np.shape(x) or (1,))
+
+
+def _term(x):
+    return x if isinstance(x, Product) else _year_axis(x)
+
+
+def _batch(x) -> tuple[int, ...]:
+    if isinstance(x, Product):
+        return np.broadcast_shapes(x[0].shape[:-1], x[1].shape[:-1])
+    return x.shape[:-1]
+
+
+def _full(x) -> np.ndarray:
+    return x[0] * x[1] if isinstance(x, Product) else x
+
+
+def _discounted(x, disc: np.ndarray) -> np.ndarray:
+    years = len(disc)
+    if isinstance(x, Product):
+        a, b = x
+        if a.shape[-1] == 1:
+            return a[..., 0] * (np.broadcast_to(b, (*b.shape[:-1], years)) @ disc)
+        x = a * b
+    return np.broadcast_to(x, (*x.shape[:-1], years)) @ disc
 
 
 def _sum_terms(
@@ -183,8 +219,9 @@ def project_load(sc: Scenario, p, n_proj, years: int, budget_scale=1.0, hours_sc
     scaled by ``hours_scale`` (both from company size, data/size_tables.csv).
     """
     n = np.asarray(n_proj, float)[..., None]
-    budget = n * _arr(p[f"project_budget_{sc.project_size}"]) * budget_scale + np.zeros(years)
-    hours = n * _arr(p[f"leadership_hours_{sc.project_size}"]) * hours_scale + np.zeros(years)
+    # Without named projects the load is the same every year: a year axis of 1 (broadcast later).
+    budget = n * _arr(p[f"project_budget_{sc.project_size}"]) * budget_scale
+    hours = n * _arr(p[f"leadership_hours_{sc.project_size}"]) * hours_scale
     t = np.arange(years)
     for proj in sc.projects:
         in_year = (t == proj.start_year - 1).astype(float)
@@ -201,6 +238,13 @@ def project_load(sc: Scenario, p, n_proj, years: int, budget_scale=1.0, hours_sc
 def _arr(x):
     """Company- or assumption-level value as an array with a trailing year axis of 1."""
     return np.asarray(x, float)[..., None]
+
+
+def _mix(share, unled, led):
+    """``share * unled + (1 - share) * led``, without the arithmetic when the share is 0 or 1."""
+    if np.ndim(share) == 0 and share in (0.0, 1.0):
+        return unled if share == 1.0 else led
+    return share * unled + (1 - share) * led
 
 
 def turnover(t, tenure, hire_months):
@@ -235,9 +279,8 @@ def option_costs(
     a : Assumptions
         Defaults and options. ``p`` (a mapping key -> scalar or array) replaces its values when given.
     overrun_draws : dict, optional
-        Realised overrun fractions of the typical budget by profile 'unled' / 'led' are not used
-        directly: this maps each profile to realised overrun costs (USD), shape S + (years,), for
-        Monte Carlo. Without it, expected overruns are used.
+        Realised overrun costs (USD) by profile 'unled' / 'led', shape S + (years,), for Monte
+        Carlo. Without it, expected overruns are used.
     shocks : dict, optional
         Multipliers of shape S + (years,) for 'downtime_<support>' and 'breakfix_incidents', and
         realised serious-incident counts 'incident_<support>' (replacing their probabilities).
@@ -246,8 +289,9 @@ def option_costs(
     -----
     Each option is a leadership component (none, vcio, cio, it_manager) plus a support component
     (break_fix, managed, comanaged, inhouse). The leadership component sets who leads projects
-    (and so which overrun profile applies), how much IT spend is managed, and the share of each
-    year that runs without experienced leadership (``unled``). docs/method.md has every formula.
+    (and so which overrun profile applies), how much IT spend is managed, and the share of project
+    work (``unled``) and of day-to-day IT (``ops_unled``) without experienced leadership.
+    docs/method.md has every formula.
     """
     p = a.values() if p is None else p
     years = sc.years
@@ -310,7 +354,7 @@ def option_costs(
     def leadership(kind, team_hours):
         if kind == "none":
             hours = lead_hours * q("inexperience_multiplier")
-            cost = [hours * mgr_rate]
+            cost = [Product(hours, mgr_rate)]
             return dict(
                 up=[], cost=cost, unled=1.0, ops_unled=1.0, unmanaged=1.0, hours=hours, project=cost
             )
@@ -327,21 +371,27 @@ def option_costs(
             total = strategy + project
             beyond = np.maximum(0.0, total - cap)
             split = 1 + q("fractional_split_overhead")
-            fees = (total + beyond * (split - 1)) * rate
-            with np.errstate(invalid="ignore", divide="ignore"):
-                project_fee = np.where(total > 0, fees * project / np.maximum(total, 1e-12), 0.0)
-            internal = lead_hours * (1 - share) * mgr_rate
             # Onboarding at hiring and at each handover to another vCIO: paid, less effective.
             handovers = np.where(t == 0, 1.0, q("vcio_handover_prob"))
             onboarding = handovers * q("vcio_onboarding_months") / 12 * ramp_loss
+            billed = total + beyond * (split - 1)  # hours, counting the overhead as hours
+            price = rate * (1 + onboarding)
+            fees = Product(billed, price)
+            internal = Product(lead_hours * (1 - share), mgr_rate)
+
+            def project_cost():  # only the Projects page asks for it
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    own = np.where(total > 0, project / np.maximum(total, 1e-12), 0.0)
+                return [Product(billed * own, price), internal]
+
             return dict(
                 up=[],
-                cost=[fees, internal, onboarding * fees],
+                cost=[fees, internal],
                 unled=0.0,
                 ops_unled=0.0,
                 unmanaged=1 - q("vcio_spend_recovery"),
                 hours=lead_hours,
-                project=[project_fee, internal],
+                project=project_cost,
             )
         if kind == "cio":
             base = table("cio_base_salary") * w
@@ -357,7 +407,7 @@ def option_costs(
             interim = vacancy * days * q("interim_day_rate_share") * pay
             ramp = hires * q("cio_ramp_months") / 12 * ramp_loss * pay * (1 + benefits)
             capacity = q("cio_project_capacity_hours") + team_hours
-            contract = np.maximum(0.0, lead_hours - capacity) * pm_rate
+            contract = Product(np.maximum(0.0, lead_hours - capacity), pm_rate)
             return dict(
                 up=[upfront],
                 cost=[salary + refill_fees + interim + ramp, contract],
@@ -379,7 +429,7 @@ def option_costs(
         cover = vacancy * HOURS_PER_YEAR * pm_rate  # a contractor fills the empty seat
         ramp = hires * q("it_manager_ramp_months") / 12 * ramp_loss * pay * (1 + benefits)
         capacity = q("it_manager_project_capacity_hours") + team_hours
-        contract = np.maximum(0.0, lead_hours - capacity) * pm_rate
+        contract = Product(np.maximum(0.0, lead_hours - capacity), pm_rate)
         # The budget the IT manager's hours can lead, at a medium project's budget per hour; the
         # rest is led by contract PMs. Counted in budget, not hours, so that adding a project never
         # lowers the overruns expected of the others.
@@ -481,9 +531,15 @@ def option_costs(
 
     out: dict[str, OptionCosts] = {}
     led_factor = q("downtime_factor_led")
+    shared = {}  # a leadership without a team behind it is the same for every support
     for spec in a.options:
         up_s, sup_cost, down_hours, lost, owned, team_hours = support(spec.support, spec.leadership)
-        lead = leadership(spec.leadership, team_hours)
+        if np.ndim(team_hours) == 0 and team_hours == 0:
+            if spec.leadership not in shared:
+                shared[spec.leadership] = leadership(spec.leadership, 0.0)
+            lead = shared[spec.leadership]
+        else:
+            lead = leadership(spec.leadership, team_hours)
         unled = lead["unled"]  # share of project work without experienced leadership
         ops = lead["ops_unled"]  # the same for running IT day to day
         down_factor = ops + (1 - ops) * led_factor
@@ -501,7 +557,7 @@ def option_costs(
                 "leadership": lead["cost"],
                 "support": sup_cost,
                 "staff_time": [lost_hours * staff_rate],
-                "overruns": [unled * overrun["unled"] + (1 - unled) * overrun["led"]],
+                "overruns": [_mix(unled, overrun["unled"], overrun["led"])],
                 "downtime": [down_hours * downtime_rate + incident_cost],
                 "spend": [spend * lead["unmanaged"]],
             },
