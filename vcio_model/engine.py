@@ -138,13 +138,15 @@ def _full(x) -> np.ndarray:
 
 
 def _discounted(x, disc: np.ndarray) -> np.ndarray:
-    years = len(disc)
+    """A term's yearly costs discounted and summed over the years (the last axis)."""
     if isinstance(x, Product):
         a, b = x
         if a.shape[-1] == 1:
-            return a[..., 0] * (np.broadcast_to(b, (*b.shape[:-1], years)) @ disc)
+            return a[..., 0] * _discounted(b, disc)
         x = a * b
-    return np.broadcast_to(x, (*x.shape[:-1], years)) @ disc
+    if x.shape[-1] == 1:  # the same every year
+        return x[..., 0] * disc.sum()
+    return x @ disc
 
 
 def _sum_terms(
