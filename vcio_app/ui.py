@@ -81,6 +81,8 @@ def verdict(c: vm.Comparison, sc: vm.Scenario | None = None, reasons: bool = Fal
     the winner is cheapest over the Risk page's simulated futures); with ``reasons``, why the
     winner wins, one bullet per cost category. One element."""
     text = f"### {md_escape(c.verdict)}"  # no "$...$" maths, no links from a company name
+    for warning in c.warnings:  # inputs far outside published bands (the model's own words)
+        text += f"\n\n:material/warning: **Check the inputs:** {md_escape(warning)}"
     if sc is not None:
         text += "\n\n" + how_sure_text(compute.certainty(sc.model_dump_json()))
     if reasons:

@@ -330,6 +330,7 @@ def run_compare(inputs: Inputs) -> str:
     if inputs.format == "csv":
         return to_csv(c.summary_frame())
     out = [c.verdict, ""]
+    out += [f"Check the inputs: {w}" for w in c.warnings] + ([""] if c.warnings else [])
     if c.reasons:
         out += ["Why:"] + [f"  - {r}" for r in c.reasons] + [""]
     years = [f"Year {i + 1}" for i in range(sc.years)]

@@ -118,3 +118,34 @@ class TestMoneyPair:
 
     def test_rounding_kept_when_already_distinct(self):
         assert vm.money_pair(977_000, 1_500_000) == (vm.money(977_000), vm.money(1_500_000))
+
+
+class TestProjectLoadWarning:
+    def test_a_load_far_above_it_spend_bands_is_flagged_and_a_usual_one_is_not(self):
+        tiny = vm.compare(vm.Scenario(employees=5, projects_per_year=3))
+        usual = vm.compare(vm.Scenario(employees=45, projects_per_year=3))
+        assert len(tiny.warnings) == 1 and "per employee a year" in tiny.warnings[0]
+        assert usual.warnings == []
+
+    def test_the_warning_names_the_spend_per_employee(self):
+        from vcio_model.analyses import project_spend_per_employee
+
+        sc = vm.Scenario(employees=5, projects_per_year=3)
+        per = project_spend_per_employee(sc, vm.load_assumptions())
+        assert per > vm.load_assumptions()["project_spend_warn_per_employee"]
+        assert vm.money(per) in vm.compare(sc).warnings[0]
+
+    def test_the_threshold_is_a_data_value(self):
+        sc = vm.Scenario(
+            employees=45,
+            projects_per_year=3,
+            assumptions={"project_spend_warn_per_employee": 1000},
+        )
+        assert vm.compare(sc).warnings
+
+    def test_the_command_line_table_shows_it_under_the_verdict(self, capsys):
+        from vcio_model.cli import main
+
+        assert main(["compare", "--employees", "5", "--projects", "3"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[2].startswith("Check the inputs: The projects add up to about")
