@@ -16,6 +16,10 @@ cold (a shared link, the first request a freshly started server gets)
     once, in an order rotated from round to round: ``/<page>?employees=120&projects=4``. Timed:
     the page's verdict on screen (VERDICT below). Reported: the fastest of the rounds, and its
     ratio to the bare page's fastest (a cold start is noisy: compare the fastest).
+at-once (a visitor waking the server)
+    The overview link opened as soon as a just-started server answers its health check, before
+    the app's start-up work (vcio_app/boot.py) is done; the bare page likewise; one server at a
+    time, fastest of the rounds.
 warm (a new visitor on a warm server)
     One app server and one bare server, each URL opened once first. Then every round opens each
     page URL and the bare page in turn, each in a new context: the verdict on screen and the whole
@@ -205,6 +209,24 @@ def cold_part(pw, roots, pages, rounds, log_dir, max_load) -> dict:
     return got
 
 
+def at_once_part(pw, roots, rounds, log_dir) -> dict:
+    """The overview link opened the moment a server answers its first health check (a visitor
+    waking a sleeping app), the bare page likewise: servers started one at a time, in turn.
+    ``{label: [ms to verdict, one per round]}``."""
+    got: dict = {}
+    targets = [("bare", "bare", ROOT, bp.BARE)]
+    targets += [(label, "overview", root, root / "app.py") for label, root in roots]
+    for r in range(rounds):
+        with contextlib.ExitStack() as stack:
+            e2e, chromium = _launch(stack, pw)
+            for k, (label, name, root, script) in enumerate(targets[r % 2 :] + targets[: r % 2]):
+                with bp.serve(e2e, root, script, log_dir / f"visit-at-once-{k}.log") as url:
+                    res = visit(chromium, _url(url, name), VERDICT[name][1])
+                got.setdefault(label, []).append(res["verdict"])
+        print(f"  at once: round {r + 1} of {rounds} done", flush=True)
+    return got
+
+
 def warm_part(pw, roots, pages, rounds, log_dir) -> dict:
     """{label: {page: {"verdict": [...], "done": [...]}}}; the bare page's visits made beside
     each app page under ("bare", page)."""
@@ -281,7 +303,7 @@ def _pass(ratio, target) -> str:
     return "-" if ratio is None else "PASS" if ratio <= target else "MISS"
 
 
-def report(label, pages, cold, warm, session) -> list[str]:
+def report(label, pages, cold, at_once, warm, session) -> list[str]:
     out = [f"**{label}**", ""]
     if cold:
         bare = min(cold["bare"]["bare"])
@@ -300,8 +322,17 @@ def report(label, pages, cold, warm, session) -> list[str]:
                 f"| /{PAGE_PATHS[name]}?{LINK} | {_s(min(xs))} ({rounds}) | {_s(bare)} | "
                 f"{ratio:.2f} | <= 1.25 | {_pass(ratio, 1.25)} |"
             )
+        rounds = ", ".join(f"{x:.0f}" for x in cold["bare"]["bare"])
+        out += ["", f"Bare page, every round: {rounds} ms.", ""]
+    if at_once:
+        bare, app = min(at_once["bare"]), min(at_once[label])
         out += [
-            f"Bare page, every round: {', '.join(f'{x:.0f}' for x in cold['bare']['bare'])} ms.",
+            "The overview link opened the moment a freshly started server answers its health "
+            "check (the start-up work not finished yet), fastest of "
+            f"{len(at_once[label])} rounds: app {_s(app)} "
+            f"({', '.join(f'{x:.0f}' for x in at_once[label])}), bare page {_s(bare)} "
+            f"({', '.join(f'{x:.0f}' for x in at_once['bare'])}), ratio {app / bare:.2f} "
+            f"(target 1.25: {_pass(app / bare, 1.25)}).",
             "",
         ]
     ref = None
@@ -358,8 +389,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="2 rounds of each part")
     ap.add_argument("--rounds", type=int, help="rounds of each part (default: cold 4, others 5)")
-    ap.add_argument("--parts", nargs="+", default=["cold", "warm", "session"],
-                    choices=["cold", "warm", "session"])  # fmt: skip
+    ap.add_argument("--parts", nargs="+", default=["cold", "at-once", "warm", "session"],
+                    choices=["cold", "at-once", "warm", "session"])  # fmt: skip
     ap.add_argument("--pages", nargs="+", default=list(bp.PAGES), choices=list(bp.PAGES))
     ap.add_argument("--root", action="append", type=Path, help="checkout(s); default: this one")
     ap.add_argument("--labels", nargs="+", help="a label per --root")
@@ -376,12 +407,15 @@ def main(argv: list[str] | None = None) -> int:
     n_other = args.rounds or (2 if args.quick else 5)
     log_dir = ROOT / "artifacts"
     started = dt.datetime.now().astimezone()
-    loads, cold, warm, session = [], {}, {}, {}
+    loads, cold, at_once, warm, session = [], {}, {}, {}, {}
     t0 = time.monotonic()
     with sync_playwright() as pw:
         if "cold" in args.parts:
             loads.append(f"{bp.wait_for_load(args.max_load, args.wait, 'cold'):.2f} (cold)")
             cold = cold_part(pw, pairs, args.pages, n_cold, log_dir, args.max_load)
+        if "at-once" in args.parts:
+            loads.append(f"{bp.wait_for_load(args.max_load, args.wait, 'at once'):.2f} (at once)")
+            at_once = at_once_part(pw, pairs, n_cold, log_dir)
         if "warm" in args.parts:
             loads.append(f"{bp.wait_for_load(args.max_load, args.wait, 'warm'):.2f} (warm)")
             warm = warm_part(pw, pairs, args.pages, n_other, log_dir)
@@ -402,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
     ]
     for label in labels:
-        out += report(label, args.pages, cold, warm, session)
+        out += report(label, args.pages, cold, at_once, warm, session)
     text = "\n".join(out)
     print()
     print(text)
