@@ -84,7 +84,13 @@ def _warm_caches() -> None:
     from vcio_app import compute  # noqa: PLC0415
 
     sj = vm.Scenario().model_dump_json()
-    compute.compare(sj)
+    table = compute.compare(sj).summary_frame()
+    # st.table and st.dataframe send frames as Arrow, styled ones through pandas' Styler (its
+    # HTML templates are compiled on first use)
+    import pyarrow as pa  # noqa: PLC0415
+
+    pa.Table.from_pandas(table)
+    table.style.format(vm.money, subset=["npv"]).to_html()
     for name in compute.COMPARISON_CHART_NAMES:
         compute.comparison_chart(sj, name).to_json()
     compute.frontier_map(sj).to_json()
