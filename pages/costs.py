@@ -8,7 +8,8 @@ from vcio_app import compute, ui
 sc, c = ui.page_start(
     "Costs in detail",
     "Where the money goes under each option: leadership, support, staff time lost to IT problems, "
-    "project overruns and downtime.",
+    "project overruns and downtime. Totals are in today's money (NPV, net present value: a "
+    "dollar paid in a later year counts for less).",
 )
 ui.verdict(c, sc)
 sj = sc.model_dump_json()

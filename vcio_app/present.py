@@ -22,6 +22,10 @@ NAV_CSS = (
 )
 
 
+# Short labels keep the row on one line at 1280 px: the full title is the link's tooltip.
+SHORT = {"Where each option wins": "Where", "Share and export": "Share"}
+
+
 def presenting() -> bool:
     return bool(st.session_state.get(KEY))
 
@@ -52,7 +56,7 @@ def nav_bar(pages: list, current) -> None:
             help="The page before this one (PageUp)",
         )
         for p in pages:
-            st.page_link(p, label=p.title, icon=p.icon)
+            st.page_link(p, label=SHORT.get(p.title, p.title), icon=p.icon, help=p.title)
         forward = st.button(
             "Next",
             key="present_next",

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-# In the order of app.py's page list: (page button label, h1 on that page)
+# In the order of app.py's page list: (page title, h1 on that page)
 PAGES = [
     ("Overview", "What should IT leadership cost you?"),
     ("Costs", "Costs in detail"),

@@ -141,3 +141,11 @@ def test_each_preset_tells_its_story(pid):
     # the company reads inside a sentence: a proper name, not "Example accounting firm"
     assert sc.company and sc.company[0].isupper() and not sc.company.startswith("Example")
     assert vm.compare(sc).verdict.startswith(f"For {sc.company} with ")
+
+
+def test_the_report_says_an_8_percent_rate_and_an_8_person_firm():
+    from vcio_app import reports  # noqa: PLC0415
+
+    page = " ".join(reports.html_report(vm.compare(vm.Scenario(employees=8))).split())
+    assert "at an 8% discount rate" in page and "at a 8" not in page
+    assert "an 8-person firm" in page and "a 8-person" not in page

@@ -159,7 +159,7 @@ def date_words(d: date) -> str:
 
 
 def who(sc: vm.Scenario) -> str:
-    return sc.company or f"a {sc.employees:,}-person firm"
+    return sc.company or vm.format.with_article(f"{sc.employees:,}-person firm")
 
 
 def title(sc: vm.Scenario) -> str:

@@ -99,6 +99,11 @@ _UNPACK = """
 NO_CHART = "This chart needs a current web browser (Chrome, Edge, Firefox or Safari)."
 
 
+def _rate(x: float) -> str:
+    """'an 8%', 'a 7.5%': the discount rate as a sentence says it."""
+    return vm.format.with_article(f"{round(x * 100, 2):g}%")
+
+
 @lru_cache(maxsize=1)
 def _plotly_js() -> str:
     from plotly.offline import get_plotlyjs
@@ -124,7 +129,7 @@ def _figures(comparison: vm.Comparison, outlook: ct.Outlook) -> list[tuple[str, 
         (
             f"Cost of each option over {years}",
             f"In today's money (net present value, NPV): every year's cost added up, a dollar paid "
-            f"later counted for less, at a {vm.percent(comparison.discount_rate, 1)} discount "
+            f"later counted for less, at {_rate(comparison.discount_rate)} discount "
             "rate; one-off fees included.",
             charts.cost_bars(comparison),
         ),
@@ -251,7 +256,7 @@ def _options_table(c: vm.Comparison) -> str:
     out = [
         "<h2>Every option, year by year</h2>",
         '<p class="caption">NPV (net present value): the total in today\'s money, a dollar paid '
-        f"later counted for less at a {vm.percent(c.discount_rate, 1)} discount rate.</p>",
+        f"later counted for less at {_rate(c.discount_rate)} discount rate.</p>",
         '<div class="wide"><table class="options"><thead><tr><th>Option</th>'
         f'<th class="n">Upfront</th>{years}<th class="n">Total</th>'
         '<th class="n">NPV</th>'
