@@ -96,3 +96,16 @@ def test_no_brand_configured_shows_the_products_own_name_and_no_fake_contact():
     assert "IT leadership cost explorer" in header
     for placeholder in ("Your MSP", ".example", "555 0100", "<img"):
         assert placeholder not in header, placeholder
+
+
+def test_choosing_a_preset_tells_its_story_and_loads_only_the_load_it_names():
+    from vcio_model.presets import preset_stories  # noqa: PLC0415
+
+    at = _app()
+    at.selectbox(key="in_preset").set_value("accounting_firm").run()
+    story = preset_stories()["accounting_firm"]
+    assert story in [c.value for c in at.caption]
+    assert at.slider(key="in_projects").value == 0  # the AWS move is the load, nothing hidden
+    assert [p["name"] for p in at.session_state["projects"]] == ["Move accounting to AWS"]
+    _title, sc = vm.load_presets()["accounting_firm"]
+    assert vm.compare(sc).verdict in _markdown(at)
