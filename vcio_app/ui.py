@@ -127,6 +127,10 @@ def cards_html(c: vm.Comparison) -> str:
     for o in ranked:
         win = o.id == c.recommended
         badge = "🏆 Cheapest" if win else f"+{vm.money(o.npv - ranked[0].npv)} more"
+        if c.close_call and win:
+            badge = "🏆 Lowest, too close to call"
+        elif c.close_call and o.id == c.runner_up:
+            badge += ": about the same"
         exact = vm.money(o.npv, exact=True)
         cards.append(
             f'<div class="vcio-card{" win" if win else ""}" role="listitem">'

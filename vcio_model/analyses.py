@@ -215,7 +215,6 @@ def compare(scenario: Scenario, assumptions: Assumptions | None = None) -> Compa
     margin = second.npv - best.npv
     close_margin = float(a["close_call_margin"])
     close = bool(is_close_call(best.npv, second.npv, close_margin))
-    specs = {s.id: s for s in a.options}
     return Comparison(
         scenario=scenario,
         discount_rate=scenario.discount_rate,
@@ -224,7 +223,7 @@ def compare(scenario: Scenario, assumptions: Assumptions | None = None) -> Compa
         recommended=best.id,
         runner_up=second.id,
         margin=margin,
-        verdict=_verdict(scenario, best, second, margin, close, tuple(specs)),
+        verdict=_verdict(scenario, best, second, margin, close),
         reasons=(
             _close_reasons(*(s for s in a.options if s.id in (best.id, second.id)))
             if close
@@ -290,15 +289,11 @@ def _verdict(
     second: OptionResult,
     margin: float,
     close: bool = False,
-    order: tuple[str, ...] = (),
 ) -> str:
     who = sc.company or with_article(f"{sc.employees:,}-person firm")
     pct = margin / second.npv if second.npv else 0
     if close:
-        # Catalogue order, so that the sentence does not swap its names as one employee is added.
-        first, other = sorted(
-            (best, second), key=lambda o: order.index(o.id) if o.id in order else 0
-        )
+        first, other = best, second  # the lower first, as on the cards
         a_text, b_text = money(first.npv), money(other.npv)
         amounts = f"both about {a_text}" if a_text == b_text else f"{a_text} and {b_text}"
         apart = "less than 1%" if pct < 0.005 else f"{pct:.0%}"
