@@ -382,8 +382,8 @@ def option_costs(
             internal = Product(lead_hours * (1 - share), mgr_rate)
 
             def project_cost():  # only the Projects page asks for it
-                with np.errstate(invalid="ignore", divide="ignore"):
-                    own = np.where(total > 0, project / np.maximum(total, 1e-12), 0.0)
+                with np.errstate(all="ignore"):
+                    own = np.where(total > 0, project / np.maximum(total, 1e-300), 0.0)
                 return [Product(billed * own, price), internal]
 
             return dict(
@@ -435,12 +435,19 @@ def option_costs(
         # The budget the IT manager's hours can lead, at a medium project's budget per hour; the
         # rest is led by contract PMs. Counted in budget, not hours, so that adding a project never
         # lowers the overruns expected of the others.
-        per_hour = (
-            q("project_budget_medium") * budget_scale / (q("leadership_hours_medium") * hours_scale)
-        )
-        with np.errstate(invalid="ignore", divide="ignore"):
+        hours_med = q("leadership_hours_medium") * hours_scale
+        with np.errstate(all="ignore"):  # the branches np.where does not take may overflow
+            # projects that need no leadership hours are all within the IT manager's reach
+            reach = np.where(
+                hours_med > 0,
+                capacity
+                * q("project_budget_medium")
+                * budget_scale
+                / np.maximum(hours_med, 1e-300),
+                np.inf,
+            )
             own_share = np.where(
-                budget > 0, np.minimum(1.0, capacity * per_hour / np.maximum(budget, 1e-12)), 1.0
+                budget > 0, np.minimum(1.0, reach / np.maximum(budget, 1e-300)), 1.0
             )
         return dict(
             up=[upfront],
