@@ -147,6 +147,9 @@ def test_sources_and_notes_read_for_a_customer(page, rows):
         raw = str(r.get("notes") or "")
         if content.MAINTAINER_TALK.search(raw):
             assert raw not in text, r["key"]
+    # an assumption's or a size table's key is the maintainers' name for it
+    keys = sorted(set(re.findall(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b", text)))
+    assert keys == [], keys
     for phrase in ("Single example; weak.", "not verified in our sources", "Table in size_tables"):
         assert phrase not in text
     for key, (replaces, customer) in content.CUSTOMER_NOTES.items():

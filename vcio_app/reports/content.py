@@ -115,14 +115,40 @@ MAINTAINER_TALK = re.compile(
 _FILE_SOURCE = re.compile(r"^\s*[\w .()-]*\.(csv|json|xlsx)\s*(:\s*)?", re.IGNORECASE)
 
 
+_KEY_REF = re.compile(r"\(?\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(_\*)?\b\)?")
+
+
+def _labels_for_keys(note: str) -> str:
+    """Assumption keys named in a note ("(contract_pm_rate)", "overrun_tail_alpha_*") as the
+    reader knows them: the assumption's label, in quotes."""
+    items = vm.load_assumptions().items
+
+    def label(m: re.Match) -> str:
+        key, wild = m.group(1), m.group(2)
+        found = key if key in items else None
+        if found is None and wild:
+            found = next((k for k in items if k.startswith(key + "_")), None)
+        if found is None:
+            return m.group(0)
+        text = f"“{items[found].label}”"
+        paren = m.group(0).startswith("(") and m.group(0).endswith(")")
+        return f"(see {text})" if paren else text
+
+    # size tables are named like keys too ("the size table vcio_rate_scale", "(x_scale table)")
+    note = re.sub(r"\s*\(([a-z][a-z0-9_]*_scale) table\)", "", note)
+    note = re.sub(r"\b(size table) [a-z][a-z0-9_]*_scale\b", r"\1", note)
+    return _KEY_REF.sub(label, note)
+
+
 def customer_note(row: dict) -> str:
     """The note a customer reads for an assumption row: the customer's version where there is one,
-    the data's own note when it reads as written for a reader, else nothing."""
+    the data's own note when it reads as written for a reader (assumption keys in it replaced by
+    their labels), else nothing."""
     note = " ".join(str(row.get("notes") or "").split())
     replaces, customer = CUSTOMER_NOTES.get(str(row.get("key") or ""), ("", ""))
     if replaces and note == replaces:
         return customer
-    return "" if MAINTAINER_TALK.search(note) else note
+    return "" if MAINTAINER_TALK.search(note) else _labels_for_keys(note)
 
 
 def priced_keys(rows: list[dict], rate_card) -> frozenset[str]:

@@ -96,6 +96,7 @@ _UNPACK = """
   vcioDraw();
 })();
 """
+PRINT_SCALE = 0.8  # printed text is 12 px against the screen's 16 px: two charts to a page
 NO_CHART = "This chart needs a current web browser (Chrome, Edge, Firefox or Safari)."
 
 
@@ -205,7 +206,10 @@ def html_report(
     parts.append(_options_table(comparison))
     blocks = []
     for i, (heading, caption, fig) in enumerate(_figures(comparison, look)):
-        if for_print:  # the page's width; each chart keeps the height its rows need
+        if for_print:  # the page's width, every size scaled to the printed page's smaller type
+            from ..charts.present import presentation
+
+            fig = presentation(fig, scale=PRINT_SCALE)
             fig.update_layout(width=700)
         blocks.append(
             f'<script type="application/json" id="fig-{i}">{_json_block(fig.to_plotly_json())}'
