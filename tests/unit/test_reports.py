@@ -403,3 +403,16 @@ def test_a_value_the_user_changed_is_not_credited_to_the_rate_card():
     page = reports.html_report(vm.compare(sc), BRAND, rows, created=DAY, rate_card=CARD)
     assert "prices (=Our 2026 rate)" not in html.unescape(page)
     assert "changed (default $200/hour)" in page
+
+
+def test_a_project_load_far_above_published_bands_is_flagged_in_every_report():
+    c = vm.compare(vm.Scenario(employees=5, projects_per_year=3))
+    assert c.warnings  # the model's own check
+    page = reports.html_report(c, BRAND, vm.load_assumptions().to_rows(), created=DAY)
+    assert f"Check the inputs:</strong> {html.escape(c.warnings[0])}" in page
+    wb = load_workbook(io.BytesIO(reports.excel_report(c, BRAND, None, created=DAY)))
+    cells = [str(v) for row in wb.worksheets[0].iter_rows(values_only=True) for v in row if v]
+    assert f"Check the inputs: {c.warnings[0]}" in cells
+    usual = vm.compare(vm.Scenario(employees=45, projects_per_year=3))
+    assert not usual.warnings
+    assert "Check the inputs" not in reports.html_report(usual, BRAND, None, created=DAY)

@@ -111,6 +111,9 @@ def excel_report(
     x.text_row(ws, 7, comparison.verdict, height=48, font=Font(bold=True, size=12))
     x.text_row(ws, 8, f"How sure: {look.certainty.sentence}", height=32)
     r = 9
+    for warning in comparison.warnings:  # inputs far outside published bands
+        x.text_row(ws, r, f"Check the inputs: {warning}", height=32)
+        r += 1
     for reason in comparison.reasons:
         put(ws, r, 1, f"• {reason}")
         r += 1

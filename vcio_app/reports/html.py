@@ -201,6 +201,10 @@ def html_report(
         f'<p class="verdict">{e(comparison.verdict)}</p>',
         f'<p class="sure"><strong>How sure:</strong> {e(look.certainty.sentence)}</p>',
     ]
+    parts += [
+        f'<p class="sure"><strong>Check the inputs:</strong> {e(w)}</p>'
+        for w in comparison.warnings
+    ]
     if comparison.reasons:
         parts.append("<ul>" + "".join(f"<li>{e(r)}</li>" for r in comparison.reasons) + "</ul>")
     parts.append(_options_table(comparison))
