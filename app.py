@@ -10,13 +10,13 @@ import streamlit as st
 
 from vcio_app import boot
 
+st.set_option("client.showErrorDetails", "none")  # Cloud forces "false", which shows tracebacks
 if __name__ != "__main__":
     app = st.App(__file__, lifespan=boot.lifespan)
 else:
     boot.wait_until_ready()
     from vcio_app import chrome
 
-    st.set_option("client.showErrorDetails", "none")  # Cloud forces "false", which shows tracebacks
     boot.ensure_entry_point()
     if not st.session_state.get("page_config_sent"):
         # Once a session: the browser keeps it across reruns and pages, and every message costs a
