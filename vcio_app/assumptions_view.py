@@ -50,7 +50,7 @@ UNIT_WORDS = {
     "USD": "$",
     "x hours": "times the hours",
     "x rate": "times the normal rate",
-    "x table": "times the size table",
+    "x table": "times the typical value for your size",
     "x monthly fee": "times the monthly fee",
     "fraction": "%",
     "probability": "% chance",
