@@ -164,10 +164,7 @@ def version_note(made_with: str, now: str | None = None) -> str:
     now = now or vm.__version__
     if made_with == now:
         return ""
-    return (
-        f"This scenario was saved with model version {made_with}; the figures shown come from "
-        f"version {now}, which has been updated since, so they may differ from the ones sent."
-    )
+    return f"Made with model version {made_with}; figures now from {now}, updated since."
 
 
 # ---------------------------------------------------------------------------------- encode

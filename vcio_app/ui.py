@@ -71,8 +71,8 @@ def page_start(title: str, intro: str = ""):
         "scenario_problems", []
     ):
         st.warning(md_escape(p), icon="⚠️")  # they quote the link's text: no links or formatting
-    if note := st.session_state.get("version_note"):
-        st.info(note, icon=":material/update:")
+    if note := st.session_state.get("version_note"):  # one short grey line: the verdict leads
+        st.caption(f":material/update: {note}")
     return sc, compute.compare(sc.model_dump_json())
 
 

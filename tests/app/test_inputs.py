@@ -83,11 +83,11 @@ def test_a_bad_sites_parameter_names_the_field_and_range():
 def test_an_old_link_opens_with_its_inputs_and_one_line_naming_both_versions():
     at = _app(employees="30", projects="2")  # no model=: made before links carried it
     assert at.select_slider(key="in_employees").value == 30
-    lines = [i.value for i in at.info if "model version" in i.value]
+    lines = [c.value for c in at.caption if "model version" in c.value]
     assert len(lines) == 1 and share.FIRST_VERSION in lines[0]
     assert vm.__version__ != share.FIRST_VERSION and vm.__version__ in lines[0]
     at = _app(employees="30", model=vm.__version__)
-    assert not [i for i in at.info if "model version" in i.value]
+    assert not [c for c in at.caption if "model version" in c.value]
 
 
 def test_no_brand_configured_shows_the_products_own_name_and_no_fake_contact():
