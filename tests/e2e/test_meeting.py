@@ -27,7 +27,8 @@ def _presenting(page) -> None:
     """Presentation mode is on: page buttons shown, the sidebar and its inputs are not."""
     expect(page.locator(NAV)).to_be_visible()
     expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
-    assert re.search(r"[?&]present=1(&|$)", page.url), page.url
+    # the address bar is written after the page draws: wait for it rather than read it once
+    expect(page).to_have_url(re.compile(r"[?&]present=1(&|$)"))
 
 
 def test_a_link_opens_in_presentation_mode_and_next_walks_every_page(
