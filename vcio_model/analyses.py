@@ -14,7 +14,7 @@ import numpy_financial as npf
 import pandas as pd
 
 from .assumptions import Assumptions, load_assumptions
-from .engine import CATEGORIES, CATEGORY_LABELS, option_costs, project_load
+from .engine import CATEGORIES, CATEGORY_LABELS, option_costs, project_load, size_table
 from .format import chance, in_sentence, money, plural, with_article
 from .scenario import Scenario
 
@@ -238,8 +238,8 @@ def compare(scenario: Scenario, assumptions: Assumptions | None = None) -> Compa
 def project_spend_per_employee(sc: Scenario, a: Assumptions) -> float:
     """Planned project budgets per employee per year (USD), averaged over the horizon."""
     p = a.values()
-    scale_b = a.tables["project_budget_scale"].at(sc.employees) * p["project_budget_size_scale"]
-    scale_h = a.tables["project_hours_scale"].at(sc.employees) * p["project_hours_size_scale"]
+    scale_b = size_table(a, p, "project_budget_scale", sc.employees)[..., 0]
+    scale_h = size_table(a, p, "project_hours_scale", sc.employees)[..., 0]
     budget, _ = project_load(sc, p, sc.projects_per_year, sc.years, scale_b, scale_h)
     return float(np.mean(budget)) / sc.employees
 
@@ -489,9 +489,7 @@ def _draw_overruns(rng, sc: Scenario, a: Assumptions, p, trials: int, years: int
     weights = np.ones(k_generic)
     if k_generic:
         weights[-1] = sc.projects_per_year - (k_generic - 1)
-    scale = a.tables["project_budget_scale"].at(sc.employees) * np.asarray(
-        p["project_budget_size_scale"]
-    )
+    scale = size_table(a, p, "project_budget_scale", sc.employees)[..., 0]
     budgets = (
         np.broadcast_to(
             (np.asarray(p[f"project_budget_{sc.project_size}"]) * scale)[:, None, None],

@@ -237,6 +237,11 @@ def project_load(sc: Scenario, p, n_proj, years: int, budget_scale=1.0, hours_sc
     return budget, hours
 
 
+def size_table(a: Assumptions, p, name: str, employees):
+    """Size table ``name`` read at ``employees`` times the assumption that scales it."""
+    return a.tables[name].at(employees) * np.asarray(p[TABLE_SCALES[name]], float)[..., None]
+
+
 def _arr(x):
     """Company- or assumption-level value as an array with a trailing year axis of 1."""
     return np.asarray(x, float)[..., None]
@@ -311,7 +316,7 @@ def option_costs(
     shocks = shocks or {}
 
     def table(name):
-        return a.tables[name].at(E) * _arr(p[TABLE_SCALES[name]])
+        return size_table(a, p, name, E)
 
     def q(key):
         return _arr(p[key])
