@@ -15,7 +15,7 @@ PORT     ?= 8501
 PYTEST_ARGS ?= -n 2
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run chromium axe test lint format bench load clean
+.PHONY: help venv run dev chromium axe test lint format bench load clean
 
 help: ## List the targets
 	@echo "Targets:"
@@ -32,6 +32,10 @@ $(STAMP): requirements.txt requirements-dev.txt
 # outside service for this machine's external IP (there is no internet here anyway).
 run: venv ## Start the app on http://localhost:8501 (PORT=... to change)
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --browser.serverAddress localhost
+
+dev: venv ## Start the app and rerun it when a source file is saved (the file watcher is off in .streamlit/config.toml: it costs every new visitor ~0.3 s)
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --browser.serverAddress localhost \
+		--server.fileWatcherType auto --server.runOnSave true
 
 chromium: ## Install Debian's Chromium for the browser tests if it is missing
 	@if [ -x $(CHROMIUM) ] && [ -e $(EMOJI_FONT) ]; then \

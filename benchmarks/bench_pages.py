@@ -98,7 +98,7 @@ PROBES = {
     "assumptions": ("'With these values' verdict line", _starts("p", "With these values")),
     "share": (
         "scenario link (st.code)",
-        f"{_MAIN}?.querySelector('[data-testid=\"stCode\"]')?.textContent",
+        f"{_MAIN}?.querySelector('.vcio-link')?.textContent",
     ),
     "about": ("address bar (end of run)", "location.search"),
     "bare": ("line of text", _starts("p", "Selected:")),
