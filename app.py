@@ -14,7 +14,6 @@ st.set_option("client.showErrorDetails", "none")  # Cloud forces "false", which 
 if __name__ != "__main__":
     app = st.App(__file__, lifespan=boot.lifespan)
 else:
-    boot.wait_until_ready()
     from vcio_app import chrome
 
     boot.ensure_entry_point()
