@@ -1,9 +1,7 @@
 """Costs: what each option costs, by category, over time and per employee."""
 
-import streamlit as st
-
 import vcio_model as vm
-from vcio_app import compute, ui
+from vcio_app import compute, tables, ui
 
 sc, c = ui.page_start(
     "Costs in detail",
@@ -15,7 +13,7 @@ ui.verdict(c, sc)
 sj = sc.model_dump_json()
 
 ui.section("What each option's cost is made of")
-ui.plot(compute.comparison_chart(sj, "breakdown_stacked"), key="costs_breakdown")
+ui.html_chart(lambda: compute.bars_html(sj, "breakdown"), "What each option's cost is made of")
 
 ui.section(
     "Cumulative cost, month by month",
@@ -44,10 +42,10 @@ table = (
     )
 )
 money_cols = [col for col in table.columns if col != "Option"]
-st.table(table.style.format(vm.money, subset=money_cols), hide_index=True)
+tables.show(table, formats=dict.fromkeys(money_cols, vm.money), label="Year by year")
 
 ui.section("Per employee, per year")
-ui.plot(compute.comparison_chart(sj, "per_employee_bars"), key="costs_per_employee")
+ui.html_chart(lambda: compute.bars_html(sj, "per_employee"), "Cost per employee per year")
 
 ui.section("What the money does not show")
-st.table(ui.non_cost_frame(c), hide_index=True, border="horizontal")
+tables.show(ui.non_cost_frame(c), label="What the money does not show")

@@ -4,7 +4,7 @@ option, the cost chart."""
 import streamlit as st
 
 import vcio_model as vm
-from vcio_app import compute, ui, words
+from vcio_app import compute, tables, ui, words
 from vcio_model.format import with_article
 
 sc, c = ui.page_start("What should IT leadership cost you?", "")
@@ -21,4 +21,4 @@ ui.section(
 )
 ui.plot(compute.comparison_chart(sc.model_dump_json(), "cost_bars"), key="overview_cost")
 ui.section("What the money does not show")
-st.table(ui.non_cost_frame(c), hide_index=True, border="horizontal")
+tables.show(ui.non_cost_frame(c), label="What the money does not show")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import vcio_model as vm
-from vcio_app import compute, ui
+from vcio_app import compute, tables, ui
 from vcio_app import projects_view as pv
 
 sc, c = ui.page_start(
@@ -15,7 +15,7 @@ ui.verdict(c, sc)
 
 ui.section("Your named projects")
 if st.session_state.get("presentation"):  # read-only for the prospect
-    st.table(ui.md_cells(ui.projects_frame(sc), ("Project",)), hide_index=True)
+    tables.show(ui.projects_frame(sc), label="Your named projects")
 else:
     rows = ui.project_editor()
     if rows != st.session_state.get("projects", []):
@@ -30,7 +30,7 @@ ui.section(
     "those hours add to the option's cost (each year's dollars, not discounted). The vCIO's "
     "retainer or the CIO's salary is paid with or without projects, so it is shown apart.",
 )
-st.table(pv.leadership_frame(c, base), hide_index=True)
+tables.show(pv.leadership_frame(c, base), label="Leading the projects, year by year")
 st.caption(
     " ".join(
         filter(None, [
@@ -44,8 +44,8 @@ st.caption(
 if sc.projects:
     ui.section("Who leads your named projects", "Under each option, with the hours each puts in.")
     named = pv.named_projects_frame(c, a, lambda s: compute.compare(s.model_dump_json()))
-    st.table(ui.md_cells(named, ("Project",)), hide_index=True)
-st.table(pv.leaders_frame(c, a), hide_index=True, border="horizontal")
+    tables.show(named, label="Who leads your named projects")
+tables.show(pv.leaders_frame(c, a), label="Who leads the projects")
 st.caption(
     f"Typical budgets: small {vm.money(a['project_budget_small'])}, medium "
     f"{vm.money(a['project_budget_medium'])}, large {vm.money(a['project_budget_large'])} "

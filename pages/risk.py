@@ -3,7 +3,7 @@
 import streamlit as st
 
 import vcio_model as vm
-from vcio_app import compute, explain, ui
+from vcio_app import compute, explain, tables, ui
 
 sc, c = ui.page_start(
     "Risk",
@@ -56,4 +56,8 @@ ui.section(
     f"Cost over {sc.years} years in today's money. 'How often cheapest' is the share of the "
     f"{trials:,} futures in which that option costs least.",
 )
-st.dataframe(explain.risk_table(summary), hide_index=True, width="stretch")
+tables.show(
+    explain.risk_table(summary),
+    label="Likely range of each option's cost, in numbers",
+    numeric=("Good case (P10)", "Typical (P50)", "Bad case (P90)", "How often cheapest"),
+)

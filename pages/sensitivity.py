@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import vcio_model as vm
-from vcio_app import compute, explain, ui
+from vcio_app import compute, explain, tables, ui
 
 sc, c = ui.page_start(
     "Sensitivity",
@@ -35,18 +35,14 @@ short = {o.id: o.short_name for o in c.options}
 table = explain.sensitivity_table(sens, short, top=12)
 
 
-def _highlight(df: pd.DataFrame) -> pd.DataFrame:
-    """Shade a winner other than today's cheapest option, and the 'Yes' of a flip."""
-    css = pd.DataFrame("", index=df.index, columns=df.columns)
-    for col in ("Cheapest at low", "Cheapest at high"):
-        css.loc[df[col] != rec.short_name, col] = "background-color: #fbe3d6; font-weight: 700"
-    css.loc[df["Flips the verdict"] == "Yes", "Flips the verdict"] = (
-        "color: #b3400a; font-weight: 700"
-    )
-    return css
+def _highlight(row: pd.Series, col: str) -> str:
+    """Shade a winner other than today's cheapest option, and mark the 'Yes' of a flip."""
+    if col in ("Cheapest at low", "Cheapest at high") and row[col] != rec.short_name:
+        return "hl"
+    return "flip" if col == "Flips the verdict" and row[col] == "Yes" else ""
 
 
-st.table(table.style.apply(_highlight, axis=None).hide(axis="index"))
+tables.show(table, cell_class=_highlight, label="The top assumptions at their low and high values")
 if sc.assumptions:
     st.caption("Assumptions you changed on the Assumptions page keep your value and are not moved.")
 st.page_link(

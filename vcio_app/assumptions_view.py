@@ -22,7 +22,7 @@ import vcio_model as vm
 from vcio_model.assumptions import DATA_DIR, TABLE_SCALES, Assumption
 from vcio_model.scenario import in_bounds, override_bounds
 
-from . import ui
+from . import tables, ui
 
 PREFIX = "asm_"
 ERRORS = "assumption_errors"  # key -> message for edits that were not applied
@@ -371,7 +371,7 @@ def verdict_line(c: vm.Comparison) -> None:
 
 def qualities_table(a: vm.Assumptions) -> None:
     """What money does not show, option by option (from data/options.csv)."""
-    st.table(
+    tables.show(
         pd.DataFrame(
             {
                 "Option": [o.name for o in a.options],
@@ -380,7 +380,7 @@ def qualities_table(a: vm.Assumptions) -> None:
                 "Capacity to plan ahead": [o.strategic_capacity for o in a.options],
             }
         ),
-        hide_index=True,
+        label="What money does not show, option by option",
     )
 
 

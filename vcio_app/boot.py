@@ -59,7 +59,7 @@ async def lifespan(_app):
 def _import_all() -> None:
     # What a first run imports beyond Streamlit itself, in the order it does: pages' emoji icons
     # (st.Page checks them against Streamlit's emoji table), the app's modules (the model, pandas,
-    # pydantic, Plotly), the pandas table styler st.table uses.
+    # pydantic, Plotly).
     import streamlit.emojis  # noqa: F401, PLC0415
 
     import vcio_app  # noqa: PLC0415
@@ -67,7 +67,6 @@ def _import_all() -> None:
     for mod in pkgutil.walk_packages(vcio_app.__path__, "vcio_app."):
         if mod.name.rsplit(".", 1)[-1] not in NOT_AT_START:
             importlib.import_module(mod.name)
-    import pandas.io.formats.style  # noqa: F401, PLC0415
 
 
 def _warm_caches() -> None:
@@ -75,18 +74,19 @@ def _warm_caches() -> None:
     Plotly imports each trace type's class on first use, pydantic builds its validators, the
     model reads its data files; a visitor at the default scenario then finds every result."""
     import vcio_model as vm  # noqa: PLC0415
-    from vcio_app import compute  # noqa: PLC0415
+    from vcio_app import compute, tables  # noqa: PLC0415
 
     sj = vm.Scenario().model_dump_json()
     table = compute.compare(sj).summary_frame()
-    # st.table and st.dataframe send frames as Arrow, styled ones through pandas' Styler (its
-    # HTML templates are compiled on first use)
+    tables.html_table(table, formats={"npv": vm.money})
+    # the project editor (st.data_editor) sends its rows as Arrow
     import pyarrow as pa  # noqa: PLC0415
 
     pa.Table.from_pandas(table)
-    table.style.format(vm.money, subset=["npv"]).to_html()
     for name in compute.COMPARISON_CHART_NAMES:
         compute.comparison_chart(sj, name).to_json()
+    for name in ("per_employee", "breakdown"):
+        compute.bars_html(sj, name)
     compute.frontier_map(sj).to_json()
     compute.risk_range_bars(sj, 5000).to_json()
     compute.risk_distributions(sj, 5000).to_json()

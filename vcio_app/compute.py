@@ -109,6 +109,23 @@ def comparison_chart(scenario_json: str, name: str) -> go.Figure:
     return _COMPARISON_CHARTS[name](compare(scenario_json))
 
 
+@st.cache_data(max_entries=128, show_spinner=False)
+def bars_html(scenario_json: str, name: str) -> str:
+    """A bar chart as HTML for ``st.html`` (``charts.bars``): ``per_employee`` (cost per employee
+    per year) or ``breakdown`` (each option's total by cost category)."""
+    c = compare(scenario_json)
+    if name == "per_employee":
+        values = {o.id: o.cost_per_employee_year for o in c.options}
+        return charts.option_bars(
+            c, values, "Cost per employee per year", "Per employee per year, before discounting."
+        )
+    if name == "breakdown":
+        return charts.breakdown_bars(
+            c, f"Total cost over {vm.plural(c.years, 'year')}, before discounting."
+        )
+    raise KeyError(name)
+
+
 @st.cache_resource(max_entries=32, show_spinner=False)
 def frontier_map(scenario_json: str) -> go.Figure:
     sc = _sc(scenario_json)

@@ -17,8 +17,8 @@ NAV_CSS = (
     "border-bottom:1px solid rgba(11,15,21,.15);margin-bottom:.25rem}"
     ".st-key-present_nav [data-testid='stPageLink'] a{padding:.1rem .45rem}"
     ".st-key-present_nav [data-testid='stPageLink'] p{font-size:.8rem}"
-    # Tables read on a projector too (presentation mode's type is 22 px; st.table's was 14 px)
-    "[data-testid='stTable'] td,[data-testid='stTable'] th{font-size:.9rem !important}</style>"
+    # Tables and bar charts read on a projector too (presentation mode's type is 22 px)
+    ".vcio-table{font-size:.9rem !important}.vcio-bars{font-size:1rem !important}</style>"
 )
 
 

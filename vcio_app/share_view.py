@@ -13,12 +13,13 @@ import dataclasses
 import html
 from collections.abc import Callable
 
+import pandas as pd
 import streamlit as st
 
 import vcio_model as vm
 
 from . import brand as br
-from . import reports, sales, share, ui
+from . import reports, sales, share, tables, ui
 from . import saved as sv
 from .state import apply_scenario
 from .ui import md_escape
@@ -233,7 +234,7 @@ def saved_section(sc: vm.Scenario, c: vm.Comparison, presenting: bool) -> None:
     if not saved:
         return
     table = sv.saved_side_by_side(sv.compare_saved(saved))
-    st.dataframe(table, width="stretch", height=(len(table) + 1) * 35 + 3)
+    tables.show(table.reset_index(names=""), label="Saved scenarios side by side")
     st.caption(
         "Each option's cost over that scenario's years in today's money (NPV: a dollar paid later "
         "counts for less); the "
@@ -285,7 +286,7 @@ def brand_section() -> None:
             _use_rate_card,
         )
     rows = [{k: v for k, v in r.items() if k != "Key"} for r in br.rate_card_rows(card)]
-    st.table(ui.md_cells(rows), hide_index=True, border="horizontal")
+    tables.show(pd.DataFrame(rows), label="Rate card")
 
 
 def _use_rate_card(data: bytes, name: str) -> br.RateCard:

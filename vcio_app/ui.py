@@ -35,7 +35,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]
 
 def md_escape(text: str) -> str:
     """User text (company, project or file names, brand fields, link values) for any Streamlit
-    call that renders Markdown (st.markdown, st.caption, st.warning, st.toast, st.table cells):
+    call that renders Markdown (st.markdown, st.caption, st.warning, st.toast):
     no formatting, no links, no emoji shortcodes, no control characters; line breaks stay,
     without indentation."""
     text = _CONTROLS.sub("", str(text))
@@ -43,23 +43,6 @@ def md_escape(text: str) -> str:
     for pattern, repl in _BREAK_LINKS:
         text = pattern.sub(repl, text)
     return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def md_cells(rows, columns: tuple[str, ...] | None = None):
-    """Rows (a list of dicts or a DataFrame) for ``st.table``, which renders each cell as Markdown:
-    the text cells of ``columns`` (default: every column) through ``md_escape``."""
-    if isinstance(rows, pd.DataFrame):
-        out = rows.copy()
-        for col in columns or out.columns:
-            out[col] = [md_escape(v) if isinstance(v, str) else v for v in out[col]]
-        return out
-    return [
-        {
-            k: md_escape(v) if isinstance(v, str) and (columns is None or k in columns) else v
-            for k, v in r.items()
-        }  # fmt: skip
-        for r in rows
-    ]
 
 
 def page_start(title: str, intro: str = ""):
@@ -175,6 +158,13 @@ def plot(fig, key: str | None = None) -> None:
         # theme=None: the charts' own type and colours (charts/style.py), not Streamlit's smaller
         # grey ones; no toolbar, which covered the legends on hover
         st.plotly_chart(fig, width="stretch", key=key, theme=None, config=PLOT_CONFIG)
+
+
+def html_chart(make, name: str) -> None:
+    """Draw a chart made as HTML (``charts.bars``; ``make`` returns it); one that fails is left
+    out and named in the page's one message, as with :func:`plot`."""
+    with guard(f"the chart “{name}”"):
+        st.html(make(), width="stretch")
 
 
 def _chart_name(fig, key: str | None) -> str:

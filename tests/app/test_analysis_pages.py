@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
-from tests.app.cards import page_title
+from tests.app.cards import html_tables, page_title
 from vcio_app import explain
 from vcio_app.compute import FRONTIER_EMPLOYEES
 
@@ -42,7 +42,7 @@ def _main_charts(at: AppTest) -> list[dict]:
 
 
 def _risk_table(at: AppTest):
-    return at.dataframe[0].value.set_index("Option")
+    return html_tables(at)[0].set_index("Option")
 
 
 @pytest.mark.parametrize(
@@ -172,9 +172,14 @@ def _assert_sens_matches(at: AppTest, sc: vm.Scenario) -> None:
         assert _takeaway(at).startswith(f"If the {vm.in_sentence(flips['label'].iloc[0])} were ")
     else:
         assert _takeaway(at).startswith("No single assumption")
-    table = at.table[0].value
+    table, classes = html_tables(at, with_classes=True)[0]
     assert list(table["Assumption"]) == list(sens["label"].head(12))
     assert list(table["Flips the verdict"] == "Yes") == list(sens["flips"].head(12))
+    # a flip is marked, and so is a winner at either end other than today's cheapest option
+    assert list(classes["Flips the verdict"].str.contains("flip")) == list(sens["flips"].head(12))
+    rec = vm.compare(sc).option(vm.compare(sc).recommended).short_name
+    for col in ("Cheapest at low", "Cheapest at high"):
+        assert list(classes[col].str.contains("hl")) == list(table[col] != rec)
 
 
 def test_sensitivity_names_the_assumption_the_model_flags():
@@ -186,11 +191,11 @@ def test_sensitivity_names_the_assumption_the_model_flags():
 
 def test_sensitivity_follows_the_employees_slider():
     at = _open(SENS)
-    before = (_takeaway(at), at.table[0].value)
+    before = (_takeaway(at), html_tables(at)[0])
     at.select_slider(key="in_employees").set_value(400).run()
     assert not at.exception
     _assert_sens_matches(at, vm.Scenario(employees=400))
-    assert _takeaway(at) != before[0] or not at.table[0].value.equals(before[1])
+    assert _takeaway(at) != before[0] or not html_tables(at)[0].equals(before[1])
 
 
 def test_sensitivity_reads_the_url():

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
+from tests.app.cards import html_tables
 from vcio_model.analyses import chance
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +46,7 @@ def test_risk_table_shows_the_same_chance_as_the_how_sure_line():
     sc = vm.Scenario(employees=120, projects_per_year=2)
     cert = vm.certainty(sc)
     at = _open("risk", employees="120", projects="2")
-    table = at.dataframe[-1].value.set_index("Option")
+    table = html_tables(at)[-1].set_index("Option")
     winner = vm.compare(sc).option(cert.winner).name
     assert table.at[winner, "How often cheapest"] == chance(cert.p_winner)
 

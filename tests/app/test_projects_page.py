@@ -8,6 +8,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
+from tests.app.cards import html_tables
 from vcio_app import share
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +25,7 @@ def _open(sc: vm.Scenario) -> AppTest:
 
 
 def _table(at: AppTest, first_column: str):
-    return next(t.value for t in at.table if t.value.columns[0] == first_column)
+    return next(t for t in html_tables(at) if t.columns[0] == first_column)
 
 
 AWS = vm.Project(name="Move accounting to AWS", size="medium", budget=60_000, start_year=1)
@@ -58,7 +59,7 @@ def test_who_leads_each_named_project_under_each_option():
     a = vm.load_assumptions()
     at = _open(sc)
     named = _table(at, "Project")
-    assert len(named) == 1 and named.iloc[0]["Year"] == 1
+    assert len(named) == 1 and named.iloc[0]["Year"] == "1"
     share_v = a["vcio_project_share"]
     alone = vm.compare(sc)  # the AWS move is the only project: its hours are the model's
     for o in alone.options:
@@ -81,4 +82,4 @@ def test_who_leads_each_named_project_under_each_option():
 
 def test_no_named_projects_no_named_table():
     at = _open(vm.Scenario(employees=25, projects_per_year=2))
-    assert all(t.value.columns[0] != "Project" for t in at.table)
+    assert html_tables(at) and all(t.columns[0] != "Project" for t in html_tables(at))

@@ -17,7 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
-from tests.app.cards import page_title, section_titles
+from tests.app.cards import html_tables, page_title, section_titles
 from vcio_app import brand as br
 from vcio_app import saved as sv
 from vcio_app import share
@@ -115,7 +115,7 @@ def test_saved_scenarios_compare_side_by_side(harness):
     at.text_input[0].set_value("After the merger")
     _button(at, "Save current scenario").click().run()
     assert not at.exception and not at.error
-    df = at.dataframe[0].value  # one column per saved scenario
+    df = html_tables(at)[0].set_index("")  # one column per saved scenario
     assert list(df.columns) == ["Today", "After the merger"]
     for name, employees in (("Today", 45), ("After the merger", 400)):
         c = vm.compare(vm.Scenario(employees=employees))
@@ -141,13 +141,13 @@ def test_saving_without_a_name_is_refused(harness):
 
 def _internal_notes() -> list[str]:
     """Every internal note of the default brand and rate card, as the page would show them."""
-    card = br.load_rate_card()
-    notes = [br.load_brand().internal_notes, *card.internal_notes.values()]
-    return [md_escape(n) for n in notes if n]  # the rate card's table cells are Markdown too
+    brand_note = br.load_brand().internal_notes  # Markdown: escaped
+    notes = [md_escape(brand_note)] if brand_note else []
+    return notes + [n for n in br.load_rate_card().internal_notes.values() if n]  # table text
 
 
 def _everything(at: AppTest) -> str:
-    frames = [d.value for d in at.dataframe] + [t.value for t in at.table]
+    frames = [d.value for d in at.dataframe] + html_tables(at)
     return _text(at) + "\n".join(f.to_string() for f in frames)
 
 

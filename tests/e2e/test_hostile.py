@@ -64,7 +64,7 @@ def test_no_user_text_becomes_a_link(page, wait_for_app, screenshot, evil):
     s = share.encode_extra(vm.Scenario(projects=[vm.Project(name=f"See {evil}", size="small")]))
     page.goto("/projects?" + urlencode({"s": s, "present": "1"}))  # read-only st.table
     wait_for_app(page)
-    expect(page.locator('[data-testid="stTable"]').first).to_be_visible()
+    expect(page.locator(".vcio-table").first).to_be_visible()
     assert f"See {evil}" in main_text(page)
     assert off_site_links(page) == []
 

@@ -93,7 +93,7 @@ def test_project_name_payload_is_shown_as_text_in_presentation_mode(page, wait_f
     wait_for_app(page)
     page.get_by_text("Presentation mode").click()
     wait_for_app(page, settle_ms=300)
-    table = page.locator('[data-testid="stTable"]').first
+    table = page.locator(".vcio-table").first
     expect(table).to_contain_text(PROJECT)
     assert_inert(page)
     screenshot(page, "security-projects-presentation")

@@ -60,7 +60,7 @@ def test_start_up_hook_switches_the_pages_folder_mode_off_and_imports_before_a_v
         asyncio.run(main())
         print(PagesManager.uses_pages_directory,
               all(m in sys.modules for m in ("vcio_model", "vcio_app.chrome", "vcio_app.compute",
-                                             "pandas.io.formats.style", "streamlit.emojis")),
+                                             "streamlit.emojis")),
               "vcio_app.cli" in sys.modules)
         """
     )

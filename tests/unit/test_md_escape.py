@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from vcio_app.ui import md_cells, md_escape
+from vcio_app.ui import md_escape
 
 J = "\u2060"
 AUTOLINK = re.compile(r"(?i)www\.|[a-z]+://|[\w.+-]+@[\w-]+\.|:[a-z_/]+:")
@@ -38,10 +38,3 @@ def test_control_and_direction_characters_are_dropped():
 def test_plain_text_stays_readable():
     assert md_escape("Acme Accounting, Inc") == "Acme Accounting, Inc"
     assert md_escape("Note: 10 staff") == "Note: 10 staff"
-
-
-def test_md_cells_escapes_the_named_columns_only():
-    rows = [{"Project": "www.evil.example", "Year": 2, "Size": "*big*"}]
-    assert md_cells(rows, ("Project",)) == [
-        {"Project": f"www{J}\\.evil\\.example", "Year": 2, "Size": "*big*"}
-    ]

@@ -14,12 +14,13 @@ Conventions, the same on every chart:
 * Type is large enough to read on a projector (15 px and up).
 
 Split by what the charts show: :mod:`.costs`, :mod:`.where`, :mod:`.risk`, :mod:`.sensitivity`,
-:mod:`.sparkline` (the sidebar's margin charts), with the shared look in :mod:`.style`. Every
+:mod:`.sparkline` (the sidebar's margin charts), :mod:`.bars` (bar charts as HTML for the pages), with the shared look in :mod:`.style`. Every
 public name is re-exported here, so ``from vcio_app import charts; charts.cost_bars(...)`` works.
 """
 
 from __future__ import annotations
 
+from .bars import breakdown_bars, option_bars
 from .costs import breakdown_stacked, cost_bars, crossovers, cumulative_lines, per_employee_bars
 from .risk import risk_distributions, risk_range_bars
 from .sensitivity import tornado
@@ -34,6 +35,7 @@ __all__ = [
     "SPARK_H",
     "SPARK_PAD",
     "SPARK_W",
+    "breakdown_bars",
     "breakdown_stacked",
     "category_colors",
     "cost_bars",
@@ -41,6 +43,7 @@ __all__ = [
     "crossovers",
     "cumulative_lines",
     "frontier_map",
+    "option_bars",
     "option_colors",
     "per_employee_bars",
     "risk_distributions",
