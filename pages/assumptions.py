@@ -25,18 +25,22 @@ ui.how_sure(sc)
 
 ui.section(
     "The values, group by group",
-    "Open a group to see and change its values. The usual range is what the Risk and "
+    "Pick one or more groups to see and change their values. The usual range is what the Risk and "
     "Sensitivity pages try; you may enter anything from 0 to ten times its top.",
 )
 av.assumption_groups(a)
 
 ui.section(
     "Values that depend on company size",
-    "Four values change with the number of employees. Between the sizes listed the model draws a "
+    f"{vm.plural(av.size_table_count(a), 'value').capitalize()} change with the number of "
+    "employees. Between the sizes listed the model draws a "
     "straight line on a logarithmic scale of employees, and keeps the end values beyond the "
     "ends. Each table is multiplied by its scale in the groups above.",
 )
 av.size_tables(a, sc.employees)
 
-ui.section("How the model works")
-av.render_doc("method.md", sections_open=1)
+ui.section(
+    "How the model works",
+    "Each of the six kinds of cost, how it is worked out and with which of the values above.",
+)
+av.method_doc()

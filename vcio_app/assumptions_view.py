@@ -27,8 +27,8 @@ from . import tables, ui
 PREFIX = "asm_"
 ERRORS = "assumption_errors"  # key -> message for edits that were not applied
 RESET_KEY = "asm_reset"
-GROUP_PREFIX = "asm_group_"  # + group name: the key of its expander (True when open)
-DOC_PREFIX = "asm_doc_"  # + file name and section number: the key of a docs section's expander
+GROUPS_KEY = "asm_groups"  # the group buttons: the groups shown
+GROUPS_COPY = "asm_groups_copy"  # the same, kept while another page is open
 DOCS = ui.DOCS
 
 GROUP_TITLES = {
@@ -221,31 +221,50 @@ def changes_panel(a: vm.Assumptions) -> None:
         )
 
 
+def _keep_groups() -> None:
+    st.session_state[GROUPS_COPY] = list(st.session_state.get(GROUPS_KEY) or [])
+
+
 def assumption_groups(a: vm.Assumptions) -> None:
-    """One expander per group; a row per assumption with its editable value and its source."""
-    overrides = dict(st.session_state.get("overrides", {}))
+    """A row of buttons, one per group (several may be on), then the chosen groups, each a
+    heading and a row per assumption with its editable value and its source.
+
+    Buttons, not an expander per group: the page's 13 expanders cost each key press on this
+    page about 40 ms of the browser's time, one button row a few (benchmarks/bench_pages.py).
+    The choice is kept under ``GROUPS_COPY`` too: Streamlit forgets a widget's value on a page
+    that does not draw it, and the groups are as the user left them after a visit elsewhere."""
+    ss = st.session_state
+    overrides = dict(ss.get("overrides", {}))
     _sync_widgets(a, overrides)
     groups: dict[str, list[Assumption]] = {}
     for item in a.items.values():
         groups.setdefault(item.group or "Other", []).append(item)
-    errors = st.session_state.get(ERRORS, {})
+    errors = ss.get(ERRORS, {})
+    chosen = [g for g in ss.get(GROUPS_COPY, []) if g in groups]
+    # a rejected edit stays in view beside its message
+    chosen += [
+        g for g, items in groups.items() if g not in chosen and any(k.key in errors for k in items)
+    ]
+    ss[GROUPS_KEY] = ss[GROUPS_COPY] = chosen  # set before the buttons are drawn
+    titles = {g: f"{GROUP_TITLES.get(g, g)} ({len(items)})" for g, items in groups.items()}
+    st.pills(
+        "Groups of values",
+        list(groups),
+        selection_mode="multi",
+        format_func=titles.get,
+        key=GROUPS_KEY,
+        on_change=_keep_groups,
+        label_visibility="collapsed",
+    )
     for group, items in groups.items():
-        # The label stays the same when a value changes: it is part of the expander's identity,
-        # and a new label would close the group under the user's hands (the panel above lists
-        # every change).
-        label = f"{GROUP_TITLES.get(group, group)} ({len(items)} values)"
-        key = GROUP_PREFIX + group
-        if any(k.key in errors for k in items):
-            st.session_state[key] = True  # a rejected edit stays in view beside its message
-        group_box = ui.lazy_expander(label, key)
-        if group_box is None:
+        if group not in chosen:
             continue
-        with group_box:
-            head = st.columns(WIDTHS)
-            for col, text in zip(head, HEADINGS, strict=True):
-                col.caption(f"**{text}**")
-            for item in items:
-                _row(item, overrides)
+        st.markdown(f"#### {GROUP_TITLES.get(group, group)}")
+        head = st.columns(WIDTHS)
+        for col, text in zip(head, HEADINGS, strict=True):
+            col.caption(f"**{text}**")
+        for item in items:
+            _row(item, overrides)
 
 
 WIDTHS = [3.6, 1.5, 1.7, 3.2]
@@ -316,9 +335,21 @@ def _size_table_rows(name: str, money: bool) -> tuple[str, ...]:
     return tuple(lines)
 
 
+SIZE_TABLES_KEY = "size_tables_open"
+
+
+def size_table_count(a: vm.Assumptions) -> int:
+    return sum(t in a.tables for t in TABLE_SCALES)
+
+
 def size_tables(a: vm.Assumptions, employees: int) -> None:
-    """The four values that depend on company size, with their sources, one under the other in
-    one element (side by side, their long sources made the tables overflow each other)."""
+    """The values that depend on company size, with their sources, one under the other in
+    one element (side by side, their long sources made the tables overflow each other), in an
+    expander sent only while open: open, the four tables cost every key press on this page
+    about 25 ms of the browser's time (benchmarks/bench_pages.py)."""
+    box = ui.lazy_expander(f"The {size_table_count(a)} tables, with their sources", SIZE_TABLES_KEY)
+    if box is None:
+        return
     blocks = []
     for name in (t for t in TABLE_SCALES if t in a.tables):
         t, scale = a.tables[name], a.items[TABLE_SCALES[name]]
@@ -332,30 +363,25 @@ def size_tables(a: vm.Assumptions, employees: int) -> None:
             + "\n\n"
             + "\n".join(lines)
         )
-    st.markdown("\n\n".join(blocks))
+    box.markdown("\n\n".join(blocks))
 
 
-def render_doc(name: str, sections_open: int | None = None) -> None:
-    """A Markdown file from docs/, whole; or with ``sections_open`` = n, the text before the first
-    '## ' heading and the first n sections shown and every later section in an expander."""
-    text = (DOCS / name).read_text(encoding="utf-8")
-    if sections_open is None:
-        st.markdown(text)
-        return
-    parts = re.split(r"^## ", text, flags=re.MULTILINE)
-    shown = [parts[0]] if parts[0].strip() else []
-    for i, part in enumerate(parts[1:]):
-        title, _, body = part.partition("\n")
-        if i < sections_open:
-            shown.append(f"#### {title.strip()}\n{body}")
-            continue
-        if shown:  # the open part as one element
-            st.markdown("\n\n".join(shown))
-            shown = []
-        if box := ui.lazy_expander(title.strip(), f"{DOC_PREFIX}{name}_{i}"):
-            box.markdown(body)
-    if shown:
-        st.markdown("\n\n".join(shown))
+METHOD_KEY = "method_open"
+
+
+def method_doc() -> None:
+    """docs/method.md in one expander, sent only while open. One expander, not one per section:
+    every expander on this page costs each key press about 3 ms of the browser's time, and the
+    page already has one per group of values (benchmarks/bench_pages.py)."""
+    sections = (DOCS / "method.md").read_text(encoding="utf-8").count("\n## ")
+    if box := ui.lazy_expander(f"The method, with its formulas ({sections} sections)", METHOD_KEY):
+        with box:
+            render_doc("method.md")
+
+
+def render_doc(name: str) -> None:
+    """A Markdown file from docs/, whole."""
+    st.markdown((DOCS / name).read_text(encoding="utf-8"))
 
 
 def verdict_line(c: vm.Comparison) -> None:

@@ -36,8 +36,8 @@ def _page(page: str = "pages/assumptions.py", open_all: bool = True) -> AppTest:
     at.switch_page(page).run()
     assert not at.exception, at.exception
     if open_all and page.endswith("assumptions.py"):
-        for group in set(GROUPS.values()):
-            at.session_state[av.GROUP_PREFIX + group] = True
+        at.session_state[av.GROUPS_COPY] = sorted(set(GROUPS.values()))
+        at.session_state[av.SIZE_TABLES_KEY] = True
         at.run()
         assert not at.exception, at.exception
     return at
@@ -77,33 +77,26 @@ def test_assumptions_page_shows_every_assumption_with_an_input():
     assert "All values are at their defaults" in text
 
 
-def test_method_sections_after_the_first_are_sent_only_when_opened():
+def test_the_method_is_sent_only_when_opened():
     method = (ROOT / "docs" / "method.md").read_text(encoding="utf-8")
-    sections = [s.partition("\n") for s in method.split("\n## ")[1:]]
+    line = next(ln for ln in method.split("\n## ")[3].splitlines() if len(ln) > 40)
     at = _page(open_all=False)
-    first_title, _, first_body = sections[0]
-    assert f"#### {first_title}" in _text(at)  # the first one is open, as a heading
-    assert first_body.strip().splitlines()[0].replace("\\", "") in _text(at)
-    labels = [e.label for e in at.expander]
-    later = [t for t, _, _ in sections[1:]]
-    assert later and all(t in labels for t in later)
-    title, _, body = sections[3]
-    line = next(ln for ln in body.splitlines() if len(ln) > 40).replace("\\", "")
-    assert line not in _text(at), "a closed section's text was sent"
-    at.session_state[f"{av.DOC_PREFIX}method.md_3"] = True  # numbered from the first section
+    assert line.replace("\\", "") not in _text(at), "the closed method's text was sent"
+    assert any(e.label.startswith("The method, with its formulas") for e in at.expander)
+    at.session_state[av.METHOD_KEY] = True
     at.run()
     assert not at.exception, at.exception
-    assert line in _text(at)
-    assert [e.label for e in at.expander].count(title) == 1
+    assert line.replace("\\", "") in _text(at)
 
 
 def test_groups_are_closed_at_first_and_draw_their_rows_only_when_opened():
     at = _page(open_all=False)
     assert not [n for n in at.number_input if n.key.startswith(av.PREFIX)]
-    titles = [e.label.rsplit(" (", 1)[0] for e in at.expander]
+    buttons = next(b for b in at.get("button_group") if b.key == av.GROUPS_KEY)
+    titles = [t.rsplit(" (", 1)[0] for t in buttons.options]
     assert {av.GROUP_TITLES[g] for g in GROUPS.values()} <= set(titles)
     group = GROUPS["vcio_hourly_rate"]
-    at.session_state[av.GROUP_PREFIX + group] = True
+    at.session_state[av.GROUPS_COPY] = [group]
     at.run()
     shown = {n.key.removeprefix(av.PREFIX) for n in at.number_input if n.key.startswith(av.PREFIX)}
     assert shown == {k for k, g in GROUPS.items() if g == group}
@@ -112,7 +105,7 @@ def test_groups_are_closed_at_first_and_draw_their_rows_only_when_opened():
     assert at.number_input(key="asm_vcio_hourly_rate").value == 400.0
     # a rejected edit opens its group again, so the message is seen beside the value
     _edit(at, "vcio_hourly_rate", -1.0)
-    at.session_state[av.GROUP_PREFIX + group] = False
+    at.session_state[av.GROUPS_COPY] = []
     at.run()
     assert at.number_input(key="asm_vcio_hourly_rate").value == -1.0
     assert any(LABELS["vcio_hourly_rate"] in e.value for e in at.error)
@@ -126,6 +119,8 @@ def test_shares_are_shown_in_percent_and_money_in_dollars():
 
 
 def test_size_tables_are_shown_with_sources():
+    closed = _text(_page(open_all=False))
+    assert "BLS OEWS 11-3021" not in closed, "the closed tables were sent"
     at = _page()
     text = _text(at)
     for title in av.TABLE_TITLES.values():
