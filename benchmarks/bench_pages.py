@@ -97,7 +97,7 @@ PROBES = {
     "sensitivity": ("note on the tornado chart", _starts("p", "A tornado chart")),
     "assumptions": ("'With these values' verdict line", _starts("p", "With these values")),
     "share": (
-        "scenario link (st.code)",
+        "scenario link (its box)",
         f"{_MAIN}?.querySelector('.vcio-link')?.textContent",
     ),
     "about": ("address bar (end of run)", "location.search"),

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 # case is a 120-person manufacturer, whose tornado has other labels
 PAGES = {
     "": 1,
-    "costs": 3,
+    "costs": 1,  # and two bar charts as HTML (test_html_bars_fit_the_page below)
     "where": 2,
     "risk": 2,
     "sensitivity": 1,
@@ -114,5 +114,36 @@ def test_chart_labels_never_overlap_or_get_cut_off(path, view, wait_for_app, scr
             assert len(chart["labels"]) >= 4, f"chart {i}: too few labels to be drawn"
             found += [f"chart {i}: {p}" for p in _problems(chart, width)]
         assert found == [], "\n".join(found[:20])
+    finally:
+        page.close()
+
+
+FIT = """
+() => {
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect();
+  const out = [];
+  for (const el of document.querySelectorAll('.vcio-bars .lab, .vcio-bars .seg, .vcio-bars .key')) {
+    const r = el.getBoundingClientRect();
+    if (r.right > main.right + 1 || r.left < main.left - 1)
+      out.push(el.textContent.trim() || el.getAttribute('title'));
+  }
+  return {rows: document.querySelectorAll('.vcio-bars .row').length, out};
+}
+"""
+
+
+def test_html_bars_fit_the_page(view, wait_for_app, screenshot):
+    """The Costs page's two HTML bar charts (a row per option each): every label, bar and key
+    inside the page's column, on a phone and on a projector."""
+    name, context, _width, present = view
+    page = context.new_page()
+    try:
+        page.goto("/costs?present=1" if present else "/costs")
+        wait_for_app(page)
+        expect(page.locator(".vcio-bars .row").first).to_be_visible(timeout=30_000)
+        got = page.evaluate(FIT)
+        assert got["rows"] == 12  # six options in each chart
+        assert got["out"] == []
+        screenshot(page, f"bars-costs-{name}")
     finally:
         page.close()
