@@ -98,7 +98,7 @@ PROBES = {
     "assumptions": ("'With these values' verdict line", _starts("p", "With these values")),
     "share": (
         "scenario link (its box)",
-        f"{_MAIN}?.querySelector('.vcio-link')?.textContent",
+        f"[...({_MAIN}?.querySelectorAll('code') || [])].some(c => c.textContent.includes('employees='))",
     ),
     "about": ("address bar (end of run)", "location.search"),
     "bare": ("line of text", _starts("p", "Selected:")),

@@ -68,7 +68,10 @@ VERDICT = {
     "risk": ("takeaway (h3)", _H3),
     "sensitivity": ("takeaway (h3)", _H3),
     "assumptions": ("'With these values' verdict line", bp._starts("p", "With these values")),
-    "share": ("scenario link", f"{_MAIN}?.querySelector('.vcio-link')?.textContent"),
+    "share": (
+        "scenario link",
+        f"[...({_MAIN}?.querySelectorAll('code') || [])].some(c => c.textContent.includes('employees='))",
+    ),
     "about": ("model version line", bp._starts("p", "Model version")),
     "bare": ("line of text", bp._starts("p", "Selected:")),
 }

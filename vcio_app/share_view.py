@@ -10,7 +10,6 @@ Session keys used: ``saved_scenarios`` (name -> scenario JSON), ``brand`` (a Bra
 from __future__ import annotations
 
 import dataclasses
-import html
 from collections.abc import Callable
 
 import pandas as pd
@@ -86,23 +85,13 @@ def uploader(label: str, kind: str, key: str, use: Callable[[bytes, str], object
         st.caption(md_escape(lines[0]))
 
 
-# A link in a box that wraps anywhere: not st.code, whose first use on a page makes the browser
-# fetch and run Streamlit's syntax highlighter (a 1.56 MB script, about 1 s of its main thread:
-# the Share page took 2.0x a bare page's first visit with it, benchmarks/results/visit-quiet.md).
-LINK_CSS = (
-    "<style>.vcio-link{font-family:'Source Code Pro',ui-monospace,monospace;font-size:.85rem;"
-    "background:#f3f6fa;border:1px solid #dde3ea;border-radius:.5rem;padding:.6rem .8rem;"
-    "overflow-wrap:anywhere;word-break:break-all;line-height:1.45}"
-    ".vcio-link a{color:#0b0f15;text-decoration:none}.vcio-link a:hover{text-decoration:underline}"
-    "</style>"
-)
-
-
-def link_box(url: str, box_id: str) -> str:
-    """HTML for ``st.html``: the escaped ``url`` as a link in a code-like box; select it to copy
-    it, or right-click and copy the link."""
-    u = html.escape(url, quote=True)
-    return f'{LINK_CSS}<div class="vcio-link" id="{box_id}"><a href="{u}">{u}</a></div>'
+def link_text(url: str) -> str:
+    """Markdown for a link as code text, which the reader selects to copy. Not ``st.code``, whose
+    first use on a page makes the browser fetch and run Streamlit's syntax highlighter (a 1.56 MB
+    script: the Share page took 2.0x a bare page's first visit with it); not ``st.html``, which
+    Streamlit draws only after the rest of the page (about 250 ms later on a first visit here).
+    The link is the app's own address and scenario, URL-encoded: no backticks or line breaks."""
+    return "`" + url.replace("`", "%60") + "`"  # a backtick would end the code span
 
 
 def link_section(sc: vm.Scenario) -> str:
@@ -119,7 +108,7 @@ def link_section(sc: vm.Scenario) -> str:
         "address, the rest (named projects, changed assumptions) is packed into `s`. Select it "
         "and copy it, or copy the address bar: it holds the same link." + note,
     )
-    st.html(link_box(url, "link_scenario"))
+    st.markdown(link_text(url))
     st.markdown(
         ":small[:gray[The same scenario, opening straight in presentation mode (large type, page "
         "buttons along the top, no editing controls), for a meeting room:]]"
@@ -127,7 +116,7 @@ def link_section(sc: vm.Scenario) -> str:
     present_url = share.scenario_url(
         base, sc, st.session_state.get("default_overrides"), present=True
     )
-    st.html(link_box(present_url, "link_present"))
+    st.markdown(link_text(present_url))
     return url
 
 

@@ -8,7 +8,6 @@ tested directly.
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -56,15 +55,13 @@ def _run(harness: Path, secrets: dict | None = None, **session) -> AppTest:
     return at
 
 
-def _links(at: AppTest) -> dict[str, str]:
-    """The Share page's link boxes, {box id: the link's href, unescaped}."""
-    got = {}
-    for h in at.html:
-        m = re.search(r'class="vcio-link" id="(\w+)"><a href="([^"]+)">([^<]+)</a>', h.value)
-        if m:
-            assert m[2] == m[3], "the link shown is not the link followed"
-            got[m[1]] = html.unescape(m[2])
-    return got
+def _links(at: AppTest) -> list[str]:
+    """The Share page's links (code text, share_view.link_text), in page order."""
+    return [
+        m.value.strip("`")
+        for m in at.main.markdown
+        if re.fullmatch(r"`[^`\s]*/\?[^`\s]+`", m.value)
+    ]
 
 
 def _button(at: AppTest, label: str):
@@ -85,10 +82,9 @@ def test_page_runs_clean(harness):
         "Link to this scenario", "Reports to leave behind", "Scenario file", "Saved scenarios",
     ]  # fmt: skip
     links = _links(at)
-    assert links["link_scenario"].endswith(f"/?employees=45&projects=3&model={vm.__version__}")
-    assert links["link_present"].endswith(
-        f"/?employees=45&projects=3&present=1&model={vm.__version__}"
-    )
+    assert len(links) == 2
+    assert links[0].endswith(f"/?employees=45&projects=3&model={vm.__version__}")
+    assert links[1].endswith(f"/?employees=45&projects=3&present=1&model={vm.__version__}")
     labels = [d.proto.label for d in at.get("download_button")]
     assert "HTML report" in labels and "Excel workbook" in labels
     assert "Download this scenario (JSON)" in labels
@@ -98,7 +94,7 @@ def test_link_carries_projects_and_overrides(harness):
     projects = [{"name": "Move accounting to AWS", "size": "large", "budget": None,
                  "start_year": 2}]  # fmt: skip
     at = _run(harness, projects=projects, overrides={"vcio_hourly_rate": 230.0})
-    url = _links(at)["link_scenario"]
+    url = _links(at)[0]
     params = {k: v[-1] for k, v in parse_qs(urlsplit(url).query).items()}
     sc, problems = share.initial_scenario(params)
     assert problems == []

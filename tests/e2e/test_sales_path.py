@@ -54,7 +54,11 @@ def test_salesperson_path(page, browser, wait_for_app, screenshot, tmp_path: Pat
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
     expect(page.get_by_test_id("stFileUploader")).to_have_count(0)
     screenshot(page, "sales-path-presentation-share")
-    link = page.locator(".vcio-link a").first.inner_text().strip()
+    link = (
+        page.locator('[data-testid="stMainBlockContainer"] code', has_text="employees=")
+        .first.inner_text()
+        .strip()
+    )
     assert link.startswith("http") and "employees=120" in link
 
     # 4. Download the Excel workbook; its figures are the model's.

@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from vcio_app import brand as br
-from vcio_app import charts, reports, share, share_view, tables, ui
+from vcio_app import charts, reports, share, tables, ui
 from vcio_model import Project, Scenario, ScenarioError, cli
 from vcio_model.assumptions import DataFileError, load_assumptions
 
@@ -278,7 +278,7 @@ def test_user_text_reaches_html_only_through_st_html_with_escaping():
     presentation CSS built from a checked colour), the option cards (names from options.csv,
     escaped in ui.cards_html), the sidebar's margin charts (SVG images, their text escaped in
     charts.slider_sparkline, tested in test_charts; the note above the first is a constant), the
-    Share page's link boxes (share_view.link_box), the tables (tables.html_table) and the bar
+    tables (tables.html_table) and the bar
     charts (charts.bars, through ui.html_chart), each escaped where it is built (below).
     No raw HTML in Markdown, no components.html."""
     found = []
@@ -296,8 +296,6 @@ def test_user_text_reaches_html_only_through_st_html_with_escaping():
     assert sorted(found) == [
         ("present.py", "NAV_CSS"),  # a constant: the presentation page buttons' style
         ("share_view.py", "br.header_html(shown, extra_css=extra)"),
-        ("share_view.py", "link_box(present_url, 'link_present')"),
-        ("share_view.py", "link_box(url, 'link_scenario')"),
         ("sidebar.py", "SPARK_NOTE + chart if first else chart"),
         ("tables.py", "html_table(df, **kw)"),
         ("ui.py", "cards_html(c)"),
@@ -316,8 +314,6 @@ def test_user_text_reaches_html_only_through_st_html_with_escaping():
     evil = "<img src=x onerror=y()>"
     table = tables.html_table(pd.DataFrame({"Project": [evil], "Year": [1]}), label=evil)
     assert "<img src=x" not in table and table.count("&lt;img src=x onerror=y()&gt;") == 2
-    link = share_view.link_box('https://x.example/?a="><script>y()</script>', "link_scenario")
-    assert "<script>" not in link and "?a=&quot;&gt;&lt;script&gt;" in link
     for bars in (charts.option_bars(bad_c, {o.id: o.npv for o in bad_c.options}, evil),
                  charts.breakdown_bars(bad_c, note=evil)):  # fmt: skip
         assert "<img src=x" not in bars and "&lt;img src=x onerror=y()&gt;" in bars
