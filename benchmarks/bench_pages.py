@@ -98,7 +98,7 @@ PROBES = {
     "assumptions": ("'With these values' verdict line", _starts("p", "With these values")),
     "share": (
         "scenario link (its box)",
-        f"[...({_MAIN}?.querySelectorAll('code') || [])].some(c => c.textContent.includes('employees='))",
+        f"[...({_MAIN}?.querySelectorAll('code') || [])].map(c => c.textContent).find(t => t.includes('employees='))",
     ),
     "about": ("address bar (end of run)", "location.search"),
     "bare": ("line of text", _starts("p", "Selected:")),

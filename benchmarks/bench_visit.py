@@ -70,7 +70,7 @@ VERDICT = {
     "assumptions": ("'With these values' verdict line", bp._starts("p", "With these values")),
     "share": (
         "scenario link",
-        f"[...({_MAIN}?.querySelectorAll('code') || [])].some(c => c.textContent.includes('employees='))",
+        f"[...({_MAIN}?.querySelectorAll('code') || [])].map(c => c.textContent).find(t => t.includes('employees='))",
     ),
     "about": ("model version line", bp._starts("p", "Model version")),
     "bare": ("line of text", bp._starts("p", "Selected:")),
