@@ -345,7 +345,7 @@ def size_table_count(a: vm.Assumptions) -> int:
 def size_tables(a: vm.Assumptions, employees: int) -> None:
     """The values that depend on company size, with their sources, one under the other in
     one element (side by side, their long sources made the tables overflow each other), in an
-    expander sent only while open: open, the four tables cost every key press on this page
+    expander sent only while open: open, the tables cost every key press on this page
     about 25 ms of the browser's time (benchmarks/bench_pages.py)."""
     box = ui.lazy_expander(f"The {size_table_count(a)} tables, with their sources", SIZE_TABLES_KEY)
     if box is None:
