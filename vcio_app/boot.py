@@ -74,11 +74,10 @@ def _warm_caches() -> None:
     Plotly imports each trace type's class on first use, pydantic builds its validators, the
     model reads its data files; a visitor at the default scenario then finds every result."""
     import vcio_model as vm  # noqa: PLC0415
-    from vcio_app import compute, tables  # noqa: PLC0415
+    from vcio_app import compute  # noqa: PLC0415
 
     sj = vm.Scenario().model_dump_json()
     table = compute.compare(sj).summary_frame()
-    tables.html_table(table, formats={"npv": vm.money})
     # the project editor (st.data_editor) sends its rows as Arrow
     import pyarrow as pa  # noqa: PLC0415
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import html
 import math
+import numbers
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -36,16 +38,18 @@ TABLE_CSS = (
 
 
 def _text(v, fmt: Callable | None) -> tuple[str, bool]:
-    """(the cell's text, whether it is a number)."""
-    if v is None or (isinstance(v, float) and math.isnan(v)):
+    """(the cell's text, whether it is a number); numpy's numbers count as numbers."""
+    if v is None or (isinstance(v, numbers.Real) and math.isnan(v)):
         return "", False
-    if fmt is not None:
-        return str(fmt(v)), isinstance(v, int | float)
-    if isinstance(v, bool):
+    if isinstance(v, bool | np.bool_):
         return ("Yes" if v else "No"), False
-    if isinstance(v, int):
-        return f"{v:,}", True
-    if isinstance(v, float):
+    is_num = isinstance(v, numbers.Real)
+    if fmt is not None:
+        return str(fmt(v)), is_num
+    if isinstance(v, numbers.Integral):
+        return f"{int(v):,}", True
+    if is_num:
+        v = float(v)
         return (f"{v:,.0f}" if v.is_integer() else f"{v:,.2f}"), True
     return str(v), False
 

@@ -21,7 +21,7 @@ import html
 from vcio_model import CATEGORIES, CATEGORY_LABELS, money
 from vcio_model.format import money_distinct
 
-from .style import CATEGORY_COLORS, FADED_OPACITY
+from .style import CATEGORY_COLORS, FADED_OPACITY, _more_than_cheapest
 
 BARS_CSS = (
     "<style>"
@@ -53,9 +53,8 @@ def _pct(v: float, top: float) -> str:
 def _label(o, amount: str, v: float, best: float, win: str) -> str:
     if o.id == win:
         return f"<b>{_e(o.short_name)}&nbsp; {_e(amount)}</b>&nbsp; recommended"
-    more = (
-        f'&nbsp; <span class="more">(+{_e(money(v - best))} more)</span>' if v - best >= 0.5 else ""
-    )
+    more = _more_than_cheapest(v, best)
+    more = f'&nbsp; <span class="more">{_e(more)}</span>' if more else ""
     return f"{_e(o.short_name)}&nbsp; <b>{_e(amount)}</b>{more}"
 
 
@@ -100,7 +99,7 @@ def breakdown_bars(comparison, note: str = "") -> str:
     )
     rows = []
     for o, amount in zip(opts, money_distinct([o.total for o in opts]), strict=True):
-        segs = []
+        segs, parts = [], []
         for c in used:
             v = float(totals.get((o.id, c), 0.0))
             if v <= 0:
@@ -113,11 +112,8 @@ def breakdown_bars(comparison, note: str = "") -> str:
                 f'<div class="seg" title="{_e(tip)}" style="width:{_pct(v, top)};'
                 f'background:{_e(CATEGORY_COLORS[c])}"></div>'
             )
-        parts = ", ".join(
-            f"{CATEGORY_LABELS[c]} {money(float(totals.get((o.id, c), 0.0)))}"
-            for c in used
-            if totals.get((o.id, c), 0.0) > 0
-        )
+            parts.append(f"{CATEGORY_LABELS[c]} {money(v)}")
+        parts = ", ".join(parts)
         rows.append(
             f'<div class="row" role="listitem" '
             f'aria-label="{_e(f"{o.name}: {money(o.total)} in all; {parts}")}">'

@@ -21,6 +21,7 @@ from .style import (
     _figure,
     _hbar,
     _merge,
+    _more_than_cheapest,
     _npv_axis_title,
     _short,
     _style,
@@ -46,10 +47,8 @@ def _option_bars(
         v = values[o.id]
         if o.id == win:
             head, tail = f"<b>{o.short_name}  {amount}</b>", "recommended"
-        elif v - best >= 0.5:
-            head, tail = f"{o.short_name}  <b>{amount}</b>", f"(+{money(v - best)} more)"
         else:
-            head, tail = f"{o.short_name}  <b>{amount}</b>", ""
+            head, tail = f"{o.short_name}  <b>{amount}</b>", _more_than_cheapest(v, best)
         # one line where it fits a phone's plot, else the tail on a line of its own
         fits = len(f"{o.short_name}  {amount}  {tail}") <= LABEL_CHARS
         labels.append(f"{head}  {tail}".strip() if fits else f"{head}<br>{tail}")

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.utils import PlotlyJSONEncoder
 
-from vcio_model import CATEGORIES, load_assumptions
+from vcio_model import CATEGORIES, load_assumptions, money
 
 FONT_FAMILY = '"Source Sans Pro", "Source Sans 3", "Segoe UI", Helvetica, Arial, sans-serif'
 FONT_SIZE = 16
@@ -226,6 +226,11 @@ def _rows_axis(tickvals: list, ticktext: list, **props) -> dict:
     return dict(
         autorange="reversed", tickmode="array", tickvals=tickvals, ticktext=ticktext, **props
     )
+
+
+def _more_than_cheapest(v: float, best: float) -> str:
+    """'(+$204k more)' beside a bar that costs more than the cheapest; '' for a tie."""
+    return f"(+{money(v - best)} more)" if v - best >= 0.5 else ""
 
 
 def _bold_winner(opts, win: str) -> list[str]:
