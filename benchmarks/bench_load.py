@@ -74,6 +74,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.e2e.conftest: the server and Chromium of the e2e tests
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # load/: also under python -m
 
 from load.report import report, write_raw  # noqa: E402
 from load.server import Sampler, find_server_pid, git_commit, pin, serve_with_hooks  # noqa: E402
