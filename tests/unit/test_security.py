@@ -26,6 +26,7 @@ from vcio_app.content import tables
 from vcio_app.frame import page as ui
 from vcio_app.scenario import links as share
 from vcio_model import Project, Scenario, ScenarioError, cli
+from vcio_model.cli.output import formula_safe
 from vcio_model.assumptions import DataFileError, load_assumptions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,8 +146,8 @@ def _number(cell: str) -> bool:
 
 
 def test_formula_safe_leaves_numbers_alone():
-    assert cli.formula_safe(-5.0) == -5.0 and cli.formula_safe("-x") == "'-x"
-    assert cli.formula_safe("plain") == "plain"
+    assert formula_safe(-5.0) == -5.0 and formula_safe("-x") == "'-x"
+    assert formula_safe("plain") == "plain"
 
 
 # ---------------------------------------------------------------------------------- size caps
