@@ -26,8 +26,8 @@ from vcio_app.content import tables
 from vcio_app.frame import page as ui
 from vcio_app.scenario import links as share
 from vcio_model import Project, Scenario, ScenarioError, cli
-from vcio_model.cli.output import formula_safe
 from vcio_model.assumptions import DataFileError, load_assumptions
+from vcio_model.cli.output import formula_safe
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIXES = ["=", "+", "-", "@", "\t", "\r", "\n"]
