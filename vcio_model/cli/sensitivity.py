@@ -72,7 +72,8 @@ def run_sensitivity(inputs: Inputs) -> str:
     out.append(render_table(headers, rows, "lrrrrrllr"))
     more = len(df) - min(top, len(df))
     out.append(
-        f"Gap = {short[second]} minus {short[best]}; negative = {short[second]} is cheaper. "
+        f"Gap = the nearest rival of all options minus {short[best]} ({short[second]} today); "
+        "negative = the winner at that value is cheaper by that much. "
         f"Sorted by swing" + (f"; {more} more rows with --top or --format csv." if more else ".")
     )
     return "\n".join(out) + "\n"
