@@ -169,10 +169,15 @@ class TestCertainty:
         assert cert.most_often == table.idxmax()
         assert cert.trials == 5000
 
-    def test_a_simulation_of_other_futures_is_refused_with_a_clear_message(self):
+    def test_a_simulation_alone_names_the_futures(self):
         sc = vm.Scenario(employees=45, projects_per_year=3)
-        with pytest.raises(ValueError, match=r"^simulation: .*5,000 futures with seed 1.*800"):
-            vm.certainty(sc, simulation=vm.simulate(sc, trials=800, seed=3))
+        sim = vm.simulate(sc, trials=800, seed=3)
+        cert = vm.certainty(sc, simulation=sim)
+        assert cert.trials == 800
+        shares = sim.summary().set_index("option")["p_cheapest"].to_dict()
+        assert cert.p_cheapest == pytest.approx(shares)
+        # beside a comparison, the comparison's futures decide
+        assert vm.certainty(sc, comparison=vm.compare(sc), simulation=sim).trials == 5000
 
     def test_winner_is_the_comparisons(self):
         sc = vm.Scenario(employees=300, projects_per_year=4)

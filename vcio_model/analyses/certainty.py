@@ -58,8 +58,9 @@ def certainty(
     has the lowest NPV. ``comparison`` (default ``compare(scenario, assumptions, trials, seed)``)
     carries them: the verdict and this read one decision, so they cannot disagree.
 
-    ``simulation`` is accepted so that a caller holding the Risk page's simulation can say so; it
-    must have the comparison's trials and seed (the same futures), or a ``ValueError`` says which.
+    ``simulation`` names the futures when no ``comparison`` is given (its trials and seed are
+    used; with the defaults it is the Risk page's). With a ``comparison`` the comparison's futures
+    decide, and a simulation of other futures is not used.
 
     Examples
     --------
@@ -67,13 +68,9 @@ def certainty(
     >>> 0 <= c.p_winner <= 1 and abs(sum(c.p_cheapest.values()) - 1) < 1e-9
     True
     """
+    if comparison is None and simulation is not None:
+        trials, seed = simulation.trials, simulation.seed
     comp = comparison or compare(scenario, assumptions, trials=trials, seed=seed)
-    if simulation is not None and (simulation.trials, simulation.seed) != (comp.futures, comp.seed):
-        raise ValueError(
-            f"simulation: the verdict rests on {comp.futures:,} futures with seed {comp.seed}; "
-            f"pass a simulation with the same trials and seed, or none "
-            f"(got {simulation.trials:,} trials, seed {simulation.seed})"
-        )
     d = comp.decision
     return Certainty(
         winner=d.recommended,
