@@ -23,7 +23,8 @@ def _configure_sensitivity(p: argparse.ArgumentParser) -> None:
 
 @command(
     "sensitivity",
-    "every assumption at its low and high: the swing in the gap between the best two options",
+    "every assumption at its low and high: the cheapest option, and the winner's margin to its "
+    "nearest rival of all options",
     configure=_configure_sensitivity,
 )
 def run_sensitivity(inputs: Inputs) -> str:
