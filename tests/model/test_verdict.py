@@ -244,3 +244,48 @@ class TestSensitivityOverEveryOption:
         rival = min((i for i in npv if i != rec), key=npv.get)
         assert (df.attrs["recommended"], df.attrs["runner_up"]) == (rec, rival)
         assert df.attrs["base_gap"] == pytest.approx(npv[rival] - npv[rec])
+
+
+class TestMoneyPair:
+    @pytest.mark.parametrize(
+        "a,b", [(1_780_000, 1_830_000), (1_800_100, 1_800_900), (45_310, 45_390), (977, 978)]
+    )
+    def test_different_amounts_read_differently(self, a, b):
+        ta, tb = vm.money_pair(a, b)
+        assert ta != tb
+
+    def test_rounding_kept_when_already_distinct(self):
+        assert vm.money_pair(977_000, 1_500_000) == (vm.money(977_000), vm.money(1_500_000))
+
+
+class TestProjectLoadWarning:
+    def test_a_load_far_above_it_spend_bands_is_flagged_and_a_usual_one_is_not(self):
+        tiny = vm.compare(vm.Scenario(employees=5, projects_per_year=3))
+        usual = vm.compare(vm.Scenario(employees=45, projects_per_year=3))
+        assert len(tiny.warnings) == 1 and "per employee a year" in tiny.warnings[0]
+        assert usual.warnings == []
+
+    def test_the_warning_names_the_spend_per_employee(self):
+        from vcio_model.analyses.input_checks import project_spend_per_employee
+
+        sc = vm.Scenario(employees=5, projects_per_year=3)
+        per = project_spend_per_employee(sc, vm.load_assumptions())
+        assert per > vm.load_assumptions()["project_spend_warn_per_employee"]
+        assert vm.money(per) in vm.compare(sc).warnings[0]
+
+    def test_the_threshold_is_a_data_value(self):
+        sc = vm.Scenario(
+            employees=45,
+            projects_per_year=3,
+            assumptions={"project_spend_warn_per_employee": 1000},
+        )
+        assert vm.compare(sc).warnings
+
+    def test_the_command_line_table_shows_it_under_the_verdict(self, capsys):
+        from vcio_model.cli import main
+
+        assert main(["compare", "--employees", "5", "--projects", "3"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[1].startswith("How sure? ")
+        assert lines[3].startswith("Check the inputs: The projects add up to about")
+        assert "Cheapest in" in next(ln for ln in lines if ln.lstrip().startswith("Option"))
