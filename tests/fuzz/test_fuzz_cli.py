@@ -150,11 +150,8 @@ def check(argv: list[str], code: int, out: str, err: str) -> None:
     if code == 0:
         assert err == "", (argv, err)  # no warnings either (inf/nan in a sum would warn)
         asked_help = {"-h", "--help", "--version"} & set(argv)
-        if (
-            "--format" in argv[:-1]
-            and argv[argv.index("--format") + 1] == "json"
-            and not asked_help
-        ):
+        formats = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--format"]
+        if formats and formats[-1] == "json" and not asked_help:  # argparse: the last one counts
             json.loads(out, parse_constant=lambda c: pytest.fail(f"{c} in JSON: {argv}"))
         return
     lines = err.splitlines()

@@ -588,8 +588,9 @@ class TestSensitivity:
     def test_base_gap_is_compares_margin(self):
         sc = Scenario()
         df, c = sensitivity(sc), compare(sc)
-        assert df.attrs["recommended"] == c.recommended and df.attrs["runner_up"] == c.runner_up
-        assert df.attrs["base_gap"] == pytest.approx(c.margin)
+        ranked = sorted(c.options, key=lambda o: o.npv)  # expected values, as the sensitivity
+        assert (df.attrs["recommended"], df.attrs["runner_up"]) == (ranked[0].id, ranked[1].id)
+        assert df.attrs["base_gap"] == pytest.approx(ranked[1].npv - ranked[0].npv)
 
     def test_assumptions_fixed_by_the_scenario_are_left_out(self):
         df = sensitivity(Scenario(assumptions={"vcio_hourly_rate": 180}))
@@ -621,10 +622,10 @@ class TestSliderCurve:
                 changed = changed.model_copy(
                     update={"projects": [p for p in sc.projects if p.start_year <= value]}
                 )
-            c = compare(changed)
-            assert row["winner"] == c.recommended
-            assert row["margin"] == pytest.approx(c.margin, rel=1e-9)
-            assert row[f"npv_{c.recommended}"] == pytest.approx(c.option(c.recommended).npv)
+            ranked = sorted(compare(changed).options, key=lambda o: o.npv)  # expected values
+            assert row["winner"] == ranked[0].id
+            assert row["margin"] == pytest.approx(ranked[1].npv - ranked[0].npv, rel=1e-9)
+            assert row[f"npv_{ranked[0].id}"] == pytest.approx(ranked[0].npv)
 
 
 def test_no_module_of_the_model_imports_streamlit_or_plotly():

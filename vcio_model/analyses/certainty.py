@@ -1,23 +1,23 @@
-"""``certainty``: how sure the verdict is, from the simulation's futures."""
+"""``certainty``: how sure the verdict is: the shares of simulated futures the verdict rests on."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..assumptions import Assumptions
-from ..format import chance, in_sentence
 from ..scenario import Scenario
 from .compare import Comparison, compare
-from .simulate import Simulation, simulate
+from .simulate import Simulation
+from .verdict import VERDICT_SEED, VERDICT_TRIALS
 
 
 @dataclass
 class Certainty:
     """How sure the verdict is: each option's chance of being the cheapest over simulated futures.
 
-    ``winner`` is ``compare``'s recommendation (lowest NPV at expected values); ``most_often`` the
-    option cheapest in the most simulated futures. They differ when an option is cheaper in most
-    futures but costs more on average (its bad futures are worse).
+    ``winner``, ``runner_up`` and ``close_call`` are ``compare``'s: the same rule decided them on
+    the same futures (``verdict.decide``). ``most_often`` is the option cheapest in the most
+    futures; ``agrees`` is false only in a close call where that is not the lowest-cost option.
     """
 
     winner: str
@@ -47,15 +47,20 @@ def certainty(
     scenario: Scenario,
     comparison: Comparison | None = None,
     simulation: Simulation | None = None,
-    trials: int = 5000,
-    seed: int = 1,
+    trials: int = VERDICT_TRIALS,
+    seed: int = VERDICT_SEED,
     assumptions: Assumptions | None = None,
 ) -> Certainty:
     """How sure the verdict is, in numbers and in one plain sentence.
 
-    The chance of being cheapest is the share of ``simulate(scenario, trials, seed)``'s futures in
-    which an option has the lowest NPV: the same figure as the Risk page. Pass ``comparison`` and
-    ``simulation`` to reuse results already computed for the same scenario.
+    The chance of being cheapest is the share of the verdict's simulated futures
+    (``simulate(scenario, trials, seed)``, the Risk page's with the defaults) in which an option
+    has the lowest NPV. ``comparison`` (default ``compare(scenario, assumptions, trials, seed)``)
+    carries them: the verdict and this read one decision, so they cannot disagree.
+
+    ``simulation`` names the futures when no ``comparison`` is given (its trials and seed are
+    used; with the defaults it is the Risk page's). With a ``comparison`` the comparison's futures
+    decide, and a simulation of other futures is not used.
 
     Examples
     --------
@@ -63,42 +68,18 @@ def certainty(
     >>> 0 <= c.p_winner <= 1 and abs(sum(c.p_cheapest.values()) - 1) < 1e-9
     True
     """
-    comp = comparison or compare(scenario, assumptions)
-    sim = simulation or simulate(scenario, trials=trials, seed=seed, assumptions=assumptions)
-    summary = sim.summary().set_index("option")
-    p = {i: float(summary.at[i, "p_cheapest"]) for i in sim.option_ids}
-    most = max(p, key=p.get)
-    win, run = comp.recommended, comp.runner_up
-    names = {o.id: in_sentence(o.name) for o in comp.options}
-    futures = f"{sim.trials:,} simulated futures"
-    if comp.close_call:
-        third = f", {names[most]} in {chance(p[most])}" if most not in (win, run) else ""
-        sentence = (
-            f"Too close to call: {names[win]} is the cheapest in {chance(p[win])} of {futures} "
-            f"and {names[run]} in {chance(p[run])}{third}."
-        )
-    elif most != win:
-        sentence = (
-            f"Not certain: {names[most]} is the cheapest in more of {futures} "
-            f"({chance(p[most])}, against {chance(p[win])} for {names[win]}), but its bad "
-            f"futures cost more, so {names[win]} costs less on average."
-        )
-    else:
-        strength = "Fairly sure" if p[win] >= 0.6 else "Not certain"
-        if p[win] >= 0.8:
-            strength = "Sure"
-        sentence = (
-            f"{strength}: {names[win]} is the cheapest in {chance(p[win])} of {futures}"
-            f" ({names[run]} in {chance(p[run])})."
-        )
+    if comparison is None and simulation is not None:
+        trials, seed = simulation.trials, simulation.seed
+    comp = comparison or compare(scenario, assumptions, trials=trials, seed=seed)
+    d = comp.decision
     return Certainty(
-        winner=win,
-        runner_up=run,
-        p_cheapest=p,
-        p_winner=p[win],
-        most_often=most,
-        agrees=most == win,
-        close_call=comp.close_call,
-        trials=sim.trials,
-        sentence=sentence,
+        winner=d.recommended,
+        runner_up=d.runner_up,
+        p_cheapest=dict(d.shares),
+        p_winner=d.shares[d.recommended],
+        most_often=d.most_often,
+        agrees=d.most_often == d.recommended,
+        close_call=d.close_call,
+        trials=d.trials,
+        sentence=comp.how_sure,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import numpy_financial as npf
@@ -12,7 +13,20 @@ from ..assumptions import Assumptions
 from ..engine import CATEGORIES, CATEGORY_LABELS, option_costs
 from ..scenario import Scenario
 from .common import scenario_assumptions
-from .verdict import close_reasons, input_warnings, is_close_call, verdict_reasons, verdict_sentence
+from .input_checks import input_warnings
+from .simulate import simulate
+from .verdict import (
+    VERDICT_SEED,
+    VERDICT_TRIALS,
+    WINNER_SHARE,
+    Decision,
+    cheapest_shares,
+    close_reasons,
+    decide,
+    how_sure_sentence,
+    verdict_reasons,
+    verdict_sentence,
+)
 
 
 @dataclass
@@ -59,25 +73,117 @@ class OptionResult:
         }
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """What the verdict rule decided for a comparison, and the sentences that say it."""
+
+    decision: Decision
+    sentence: str
+    reasons: list[str]
+    how_sure: str
+
+
 @dataclass
 class Comparison:
-    """Every option for one scenario, the recommendation and its reasons."""
+    """Every option for one scenario, the recommendation and its reasons.
+
+    The costs are computed at once. The verdict (``recommended``, ``runner_up``, ``margin``,
+    ``close_call``, ``verdict``, ``reasons``, ``how_sure``, ``chance_cheapest``) needs the
+    simulation of ``trials`` futures and is computed the first time one of them is read, or
+    before the comparison is copied or pickled, so a cached copy carries it.
+    """
 
     scenario: Scenario
     discount_rate: float
     years: int
     options: list[OptionResult]
-    recommended: str
-    runner_up: str
-    margin: float  # runner-up NPV minus winner NPV
-    verdict: str  # one sentence
-    reasons: list[str] = field(default_factory=list)
-    close_call: bool = False  # runner-up within ``close_call_margin`` of the winner's NPV
-    close_call_margin: float = 0.0  # fraction of the winner's NPV (data/assumptions.csv)
     warnings: list[str] = field(default_factory=list)  # inputs far outside published bands
+    trials: int = VERDICT_TRIALS  # simulated futures behind the verdict
+    seed: int = VERDICT_SEED
+    assumptions: Assumptions | None = field(default=None, repr=False, compare=False)
 
     def option(self, option_id: str) -> OptionResult:
         return next(o for o in self.options if o.id == option_id)
+
+    @cached_property
+    def decided(self) -> Verdict:
+        """The verdict rule applied to this comparison's options and its simulated futures."""
+        sim = simulate(self.scenario, self.trials, self.seed, self.assumptions)
+        by_id = {o.id: o for o in self.options}
+        d = decide({o.id: o.npv for o in self.options}, cheapest_shares(sim.npv), self.trials)
+        best, second = by_id[d.recommended], by_id[d.runner_up]
+        a = scenario_assumptions(self.scenario, self.assumptions)
+        named_on_average = not d.close_call and best.npv <= second.npv
+        return Verdict(
+            decision=d,
+            sentence=verdict_sentence(self.scenario, d, by_id),
+            reasons=(
+                verdict_reasons(self.scenario, best, second)
+                if named_on_average
+                else close_reasons(a.option(best.id), a.option(second.id))
+            ),
+            how_sure=how_sure_sentence(d, by_id),
+        )
+
+    def __getstate__(self) -> dict:
+        """Decide before a copy is made: every copy (``st.cache_data`` pickles) then has it."""
+        return {**self.__dict__, "decided": self.decided, "assumptions": None}
+
+    @property
+    def decision(self) -> Decision:
+        """The verdict rule's outcome (``verdict.decide``)."""
+        return self.decided.decision
+
+    @property
+    def recommended(self) -> str:
+        """The named winner, or in a close call the lowest NPV at expected values."""
+        return self.decided.decision.recommended
+
+    @property
+    def runner_up(self) -> str:
+        """The option with the next-lowest NPV after ``recommended``."""
+        return self.decided.decision.runner_up
+
+    @property
+    def margin(self) -> float:
+        """Runner-up NPV minus recommended NPV. Below 0 only where the winner is named on the
+        futures while the runner-up costs less on average (``verdict.decide``)."""
+        return self.option(self.runner_up).npv - self.option(self.recommended).npv
+
+    @property
+    def close_call(self) -> bool:
+        """No option is the cheapest in half of the simulated futures."""
+        return self.decided.decision.close_call
+
+    @property
+    def close_call_margin(self) -> float:
+        """The share of the simulated futures a winner must be the cheapest in (one half)."""
+        return WINNER_SHARE
+
+    @property
+    def chance_cheapest(self) -> dict[str, float]:
+        """Option id -> share of the simulated futures in which it is the cheapest."""
+        return self.decided.decision.shares
+
+    @property
+    def futures(self) -> int:
+        """How many simulated futures the verdict rests on."""
+        return self.trials
+
+    @property
+    def verdict(self) -> str:
+        """One sentence: the winner and what it saves, or the close call."""
+        return self.decided.sentence
+
+    @property
+    def reasons(self) -> list[str]:
+        """Why the winner wins (cost categories), or what decides a close call (non-cost)."""
+        return self.decided.reasons
+
+    @property
+    def how_sure(self) -> str:
+        """One sentence: how sure the verdict is (``certainty(...).sentence``)."""
+        return self.decided.how_sure
 
     def to_dict(self) -> dict:
         return {
@@ -90,6 +196,9 @@ class Comparison:
             "close_call": self.close_call,
             "close_call_margin": self.close_call_margin,
             "verdict": self.verdict,
+            "how_sure": self.how_sure,
+            "futures": self.futures,
+            "chance_cheapest": self.chance_cheapest,
             "warnings": self.warnings,
             "reasons": self.reasons,
             "options": [o.to_dict() for o in self.options],
@@ -154,11 +263,26 @@ class Comparison:
         return pd.concat(frames, ignore_index=True)
 
 
-def compare(scenario: Scenario, assumptions: Assumptions | None = None) -> Comparison:
-    """Cost of every option over the horizon, and the recommended (lowest-NPV) option.
+def compare(
+    scenario: Scenario,
+    assumptions: Assumptions | None = None,
+    trials: int = VERDICT_TRIALS,
+    seed: int = VERDICT_SEED,
+) -> Comparison:
+    """Cost of every option over the horizon, the recommendation and how sure it is.
 
     NPV is ``numpy_financial.npv(discount_rate, [upfront] + yearly_cost)`` on positive costs, so the
-    lowest NPV is the cheapest option; with a rate of 0 it equals ``upfront + sum(yearly_cost)``.
+    lowest NPV is the cheapest option at expected values; with a rate of 0 it equals
+    ``upfront + sum(yearly_cost)``. The verdict follows one rule (``verdict.decide``, written out in
+    docs/method.md): an option is named only if it is the cheapest in at least half of
+    ``simulate(scenario, trials, seed)``'s futures and more often than any other; otherwise the
+    verdict is a close call. The defaults are the Risk page's futures.
+
+    Parameters
+    ----------
+    trials, seed : int
+        The simulation behind the verdict (1 to 200,000 trials). Fewer trials are faster and
+        coarser; the defaults (5,000, seed 1) are ``simulate``'s and ``certainty``'s.
 
     Examples
     --------
@@ -201,26 +325,15 @@ def compare(scenario: Scenario, assumptions: Assumptions | None = None) -> Compa
                 project_leadership_cost=[float(x) for x in oc.project_cost],
             )
         )
-    ranked = sorted(results, key=lambda o: o.npv)
-    best, second = ranked[0], ranked[1]
-    margin = second.npv - best.npv
-    close_margin = float(a["close_call_margin"])
-    close = bool(is_close_call(best.npv, second.npv, close_margin))
+    if not 1 <= trials <= 200_000:
+        raise ValueError(f"trials: must be between 1 and 200,000 (got {trials})")
     return Comparison(
         scenario=scenario,
         discount_rate=scenario.discount_rate,
         years=scenario.years,
         options=results,
-        recommended=best.id,
-        runner_up=second.id,
-        margin=margin,
-        verdict=verdict_sentence(scenario, best, second, margin, close),
-        reasons=(
-            close_reasons(*(s for s in a.options if s.id in (best.id, second.id)))
-            if close
-            else verdict_reasons(scenario, best, second)
-        ),
-        close_call=close,
-        close_call_margin=close_margin,
         warnings=input_warnings(scenario, a),
+        trials=trials,
+        seed=seed,
+        assumptions=assumptions,
     )

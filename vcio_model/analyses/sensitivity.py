@@ -12,13 +12,23 @@ from .common import scenario_assumptions
 
 
 def sensitivity(scenario: Scenario, assumptions: Assumptions | None = None) -> pd.DataFrame:
-    """Every assumption at its low and its high: the gap between the two best options, and flips.
+    """Every assumption at its low and its high, against every option: what it does to the winner.
 
-    The gap is runner-up NPV minus recommended NPV at the base case (positive). For each assumption,
-    ``gap_low`` / ``gap_high`` is the same pair's gap with that assumption at its low / high, and
-    ``winner_low`` / ``winner_high`` the cheapest option then; ``flips`` is true when either differs
-    from the base recommendation. All 2K+1 variants are computed in one vectorised engine call.
-    Sorted by ``swing`` = |gap_high - gap_low|, largest first.
+    The winner is the option with the lowest NPV at expected values (``compare``'s NPVs). For each
+    assumption at its low / its high, over all options: ``winner_low`` / ``winner_high`` is the
+    cheapest option then; ``rival_low`` / ``rival_high`` the base winner's nearest rival then
+    (the cheapest of the others, whichever it is); ``gap_low`` / ``gap_high`` that rival's NPV
+    minus the base winner's: positive while the winner stays cheapest, negative by what the new
+    cheapest saves. ``flips`` is true when either end changes the cheapest option, which is exactly
+    when a gap is below zero (exact ties aside). All 2K+1 variants are computed in one vectorised
+    engine call. Sorted by ``swing`` = |gap_high - gap_low|, largest first. ``attrs`` holds
+    ``recommended`` (the base winner), ``runner_up`` (its nearest rival) and ``base_gap``.
+
+    Examples
+    --------
+    >>> df = sensitivity(Scenario(employees=5000, projects_per_year=3))
+    >>> bool(((df["gap_low"] < 0) == (df["winner_low"] != df.attrs["recommended"])).all())
+    True
     """
     a = scenario_assumptions(scenario, assumptions)
     base = a.values()
@@ -32,8 +42,10 @@ def sensitivity(scenario: Scenario, assumptions: Assumptions | None = None) -> p
     ids = [s.id for s in a.options]
     npv = np.stack([costs[i].npv(scenario.discount_rate) for i in ids])  # [option, variant]
     best_i = int(np.argmin(npv[:, 0]))
-    second_i = int(np.argsort(npv[:, 0])[1])
-    gap = npv[second_i] - npv[best_i]
+    others = np.delete(npv, best_i, axis=0)  # every other option, in every variant
+    other_ids = np.asarray([i for k, i in enumerate(ids) if k != best_i], dtype=object)
+    rivals = other_ids[np.argmin(others, axis=0)]  # the winner's nearest rival, variant by variant
+    gap = others.min(axis=0) - npv[best_i]
     winners = np.asarray(ids, dtype=object)[np.argmin(npv, axis=0)]
     rows = []
     for i, k in enumerate(keys):
@@ -52,13 +64,15 @@ def sensitivity(scenario: Scenario, assumptions: Assumptions | None = None) -> p
                 "swing": abs(gap[hi] - gap[lo]),
                 "winner_low": winners[lo],
                 "winner_high": winners[hi],
+                "rival_low": rivals[lo],
+                "rival_high": rivals[hi],
                 "flips": bool(winners[lo] != ids[best_i] or winners[hi] != ids[best_i]),
             }
         )
     columns = ["key", "label", "unit", "value", "low", "high", "gap_low", "gap_high", "swing",
-               "winner_low", "winner_high", "flips"]  # fmt: skip
+               "winner_low", "winner_high", "rival_low", "rival_high", "flips"]  # fmt: skip
     df = pd.DataFrame(rows, columns=columns).sort_values(
         "swing", ascending=False, ignore_index=True
     )
-    df.attrs.update(base_gap=float(gap[0]), recommended=ids[best_i], runner_up=ids[second_i])
+    df.attrs.update(base_gap=float(gap[0]), recommended=ids[best_i], runner_up=str(rivals[0]))
     return df

@@ -28,30 +28,65 @@ from ..scenario import ScenarioError
 
 # The commands register themselves when imported, in this order (the order of --help).
 from . import compare, frontier, simulate, sensitivity  # noqa: F401  isort: skip
-from .output import printable, render_table, to_csv, to_json
+from .compare import run_compare
+from .frontier import frontier_frame, run_frontier
+from .output import FORMULA_START, formula_safe, printable, render_table, to_csv, to_json
 from .parsing import (
+    GRID_EMPLOYEES_RANGE,
+    GRID_PROJECTS_RANGE,
     MAX_GRID_CELLS,
     MAX_GRID_VALUES,
     SCENARIO_OPTIONS,
+    SEED_RANGE,
+    TRIALS_RANGE,
     build_parser,
     read_inputs,
 )
-from .registry import COMMANDS, EXIT_BAD_INPUT, EXIT_OK, MOVED, PROG, InputError, Inputs, command
+from .registry import (
+    COMMANDS,
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    FORMATS,
+    MOVED,
+    PROG,
+    Command,
+    InputError,
+    Inputs,
+    command,
+)
+from .sensitivity import run_sensitivity
+from .simulate import run_simulate
 
 __all__ = [
     "COMMANDS",
+    "EXIT_BAD_INPUT",
+    "EXIT_OK",
+    "FORMATS",
+    "FORMULA_START",
+    "GRID_EMPLOYEES_RANGE",
+    "GRID_PROJECTS_RANGE",
     "MAX_GRID_CELLS",
     "MAX_GRID_VALUES",
+    "MOVED",
     "PROG",
     "SCENARIO_OPTIONS",
+    "SEED_RANGE",
+    "TRIALS_RANGE",
+    "Command",
     "InputError",
     "Inputs",
     "build_parser",
     "command",
+    "formula_safe",
+    "frontier_frame",
     "main",
     "printable",
     "read_inputs",
     "render_table",
+    "run_compare",
+    "run_frontier",
+    "run_sensitivity",
+    "run_simulate",
     "to_csv",
     "to_json",
 ]

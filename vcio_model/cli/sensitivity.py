@@ -23,7 +23,8 @@ def _configure_sensitivity(p: argparse.ArgumentParser) -> None:
 
 @command(
     "sensitivity",
-    "every assumption at its low and high: the swing in the gap between the best two options",
+    "every assumption at its low and high: the cheapest option, and the winner's margin to its "
+    "nearest rival of all options",
     configure=_configure_sensitivity,
 )
 def run_sensitivity(inputs: Inputs) -> str:
@@ -72,7 +73,8 @@ def run_sensitivity(inputs: Inputs) -> str:
     out.append(render_table(headers, rows, "lrrrrrllr"))
     more = len(df) - min(top, len(df))
     out.append(
-        f"Gap = {short[second]} minus {short[best]}; negative = {short[second]} is cheaper. "
+        f"Gap = the nearest rival of all options minus {short[best]} ({short[second]} today); "
+        "negative = the winner at that value is cheaper by that much. "
         f"Sorted by swing" + (f"; {more} more rows with --top or --format csv." if more else ".")
     )
     return "\n".join(out) + "\n"
