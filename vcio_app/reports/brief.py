@@ -28,8 +28,10 @@ _REFERENCE_SIZE = re.compile(r",?\s+(?:for|at|of)\s+an?\s+[\d,]+-person\s+(?:fir
 _AGAINST = re.compile(r",?\s+against\s+(?:the\s+)?(?:what|typical)\b.*$", re.I)
 # Labels whose words are jargon for an owner, in the owner's words; {rest} keeps the label's end
 _JARGON = (
-    (re.compile(r"^Fat-tail exponent of blown-up projects\s*", re.I), "How bad the worst project "
-     "blow-ups get "),  # fmt: skip
+    (
+        re.compile(r"^Fat-tail exponent of blown-up projects\s*", re.I),
+        "How bad the worst project blow-ups get ",
+    ),  # fmt: skip
 )
 
 
@@ -157,7 +159,7 @@ def head_count(sc: vm.Scenario) -> str:
 
 
 def for_whom(sc: vm.Scenario) -> str:
-    """"Acme Accounting, 60 employees" or "a 60-person firm": the head count always in it."""
+    """ "Acme Accounting, 60 employees" or "a 60-person firm": the head count always in it."""
     company = clean(sc.company, 120)
     if company:
         return f"{company}, {head_count(sc)}"
@@ -217,12 +219,17 @@ def _decides(c: vm.Comparison) -> tuple[str, list[str]]:
         return (
             f"What decides between {in_sentence(best.name)} and {in_sentence(second.name)}",
             items
-            or ["They differ in nothing the model measures: choose on the people and the contract."],
+            or [
+                "They differ in nothing the model measures: choose on the people and the contract."
+            ],
         )
     return f"Why {in_sentence(best.name)} costs least", list(c.reasons)
 
 
-def _changes(c: vm.Comparison, look: ct.Outlook, sens) -> tuple[str, list[str]]:
+def changes(c: vm.Comparison, look: ct.Outlook, sens=None) -> tuple[str, list[str]]:
+    """What would change the verdict: a takeaway sentence and up to ``MAX_CHANGES`` "if" lines."""
+    if sens is None:
+        sens = vm.sensitivity(c.scenario)
     names = {o.id: o.name for o in c.options}
     best, runner = c.option(c.recommended), c.option(c.runner_up)
     items = []
@@ -302,7 +309,7 @@ def build(
     ]
     rate = f"{round(c.discount_rate * 100, 2):g}%"
     heading, decides = _decides(c)
-    take, changes = _changes(c, look, sens)
+    take, change_lines = changes(c, look, sens)
     risk = look.risk
     ranges_text = [
         (r.name, *distinct3([r.p10, r.p50, r.p90]), f"{r.p_cheapest:.0%}")
@@ -329,7 +336,7 @@ def build(
         decides_heading=heading,
         decides=decides,
         change_takeaway=take,
-        changes=changes,
+        changes=change_lines,
         ranges=ranges_text,
         range_note=(
             f"Every assumption drawn at random within its plausible range, "
@@ -380,3 +387,15 @@ def appendix_rows(rows: list[dict], who: ct.Presenter, card_keys: frozenset[str]
             "default": ct.value_text(r.get("default", r["value"]), r["unit"]),
         })  # fmt: skip
     return out
+
+
+def internal_notes(who: ct.Presenter, rate_card) -> list[str]:
+    """The sales team's notes (brand and rate card): only for a report from the sales view."""
+    items = [f"Brand: {clean(who.internal_notes, 600)}"] if who.internal_notes else []
+    if rate_card is not None:
+        labels = vm.load_assumptions().items
+        for key, note in sorted(getattr(rate_card, "internal_notes", {}).items()):
+            if note:
+                label = labels[key].label if key in labels else key
+                items.append(f"{plain_label(label)}: {clean(note, 600)}")
+    return items or ["No internal notes."]

@@ -222,8 +222,11 @@ def pdf_bytes(
     made = ct.date_words(b.made)
     story = [
         p(b.title, s_title),
-        p(f"Prepared for {b.prepared_for} by {b.prepared_by} · {made} · costs in US dollars, "
-          "in today's money", s_meta),  # fmt: skip
+        p(
+            f"Prepared for {b.prepared_for} by {b.prepared_by} · {made} · costs in US dollars, "
+            "in today's money",
+            s_meta,
+        ),  # fmt: skip
         p(b.verdict_label, s_label),
         p(b.verdict),
         Paragraph(f"<b>How sure:</b> {escape(_fit(b.sure, uni))}", s_body),
@@ -244,11 +247,13 @@ def pdf_bytes(
         Spacer(1, 6),
         table(trows, [width * 0.40, width * 0.22, width * 0.18, width * 0.20], bold_rows=out_rows),
         KeepTogether([p(b.decides_heading, s_h2), bullets(b.decides)]),
-        KeepTogether([
-            p("What would change the verdict", s_h2),
-            Paragraph(f"<b>{escape(_fit(b.change_takeaway, uni))}</b>", s_body),
-            *([bullets(b.changes)] if b.changes else []),
-        ]),  # fmt: skip
+        KeepTogether(
+            [
+                p("What would change the verdict", s_h2),
+                Paragraph(f"<b>{escape(_fit(b.change_takeaway, uni))}</b>", s_body),
+                *([bullets(b.changes)] if b.changes else []),
+            ]
+        ),  # fmt: skip
     ]
     look = b.extra.get("outlook")
     single = {o.name for o in b.options if o.singled_out}
@@ -256,7 +261,9 @@ def pdf_bytes(
         sim_rows = [(r.name, r.p10, r.p50, r.p90, r.name in single) for r in look.risk.itertuples()]
         rrows = [[Paragraph(escape(h), s_cell_b) for h in
                   ("Option", "Low", "Middle", "High", "Lowest in")]]  # fmt: skip
-        rrows += [[p(n, s_cell), lo, mid, hi, f"{pc} of futures"] for n, lo, mid, hi, pc in b.ranges]
+        rrows += [
+            [p(n, s_cell), lo, mid, hi, f"{pc} of futures"] for n, lo, mid, hi, pc in b.ranges
+        ]
         story.append(KeepTogether([
             p("How sure: the likely range of each option's cost", s_h2),
             p(b.range_note, s_small),
@@ -288,8 +295,11 @@ def pdf_bytes(
     if appendix:
         story += [
             p("Appendix: every assumption and its source", s_h2),
-            p('Values that differ from the published defaults are marked "changed". "Estimate": '
-              "no published figure; the note says what it rests on.", s_small),  # fmt: skip
+            p(
+                'Values that differ from the published defaults are marked "changed". "Estimate": '
+                "no published figure; the note says what it rests on.",
+                s_small,
+            ),  # fmt: skip
         ]
         arows = [[Paragraph(escape(h), s_cell_b) for h in
                   ("Assumption", "Value", "Plausible range", "Source", "Note")]]  # fmt: skip
