@@ -243,7 +243,7 @@ def changes(c: vm.Comparison, look: ct.Outlook, sens=None) -> tuple[str, list[st
     if c.close_call:
         first = lower_first(plain_label(flips.iloc[0]["label"])) if n else ""
         take = (
-            f"The two are so close that a small change in one assumption swaps them"
+            "The two are so close that a small change in one assumption swaps them"
             + (f" (the largest: the {first})" if first else "")
             + f": decide between {in_sentence(best.name)} and "
             f"{in_sentence(runner.name)} on what the price does not show."
@@ -312,7 +312,7 @@ def build(
     take, change_lines = changes(c, look, sens)
     risk = look.risk
     ranges_text = [
-        (r.name, *distinct3([r.p10, r.p50, r.p90]), f"{r.p_cheapest:.0%}")
+        (r.name, *distinct3([r.p10, r.p50, r.p90]), vm.chance(r.p_cheapest))
         for r in risk.itertuples()
     ]
     return Brief(
@@ -371,6 +371,26 @@ def input_rows(sc: vm.Scenario) -> list[tuple[str, str]]:
     return out
 
 
+_PLAIN_UNITS = {
+    "x table": "{v:g} times typical for your size",
+    "exponent": "{v:g} (lower: larger blow-ups)",
+    "x hours": "{v:g} times the hours",
+    "x rate": "{v:g} times the rate",
+    "x monthly fee": "{v:g} times the monthly fee",
+}
+
+
+def plain_value(v: float, unit: str) -> str:
+    """A value with its unit in words ("1.2 times typical for your size", not "1.2 x table").
+
+    >>> plain_value(1, "x table"), plain_value(1.5, "x table"), plain_value(200, "USD/hour")
+    ('typical for your size', '1.5 times typical for your size', '$200/hour')
+    """
+    if unit in _PLAIN_UNITS:
+        return _PLAIN_UNITS[unit].format(v=v).replace("1 times typical", "typical")
+    return ct.value_text(v, unit)
+
+
 def appendix_rows(rows: list[dict], who: ct.Presenter, card_keys: frozenset[str]) -> list[dict]:
     """Every assumption as a reader reads it: label, value, plausible range, source and note
     (``changed`` and the default where the value is not the published one)."""
@@ -379,12 +399,13 @@ def appendix_rows(rows: list[dict], who: ct.Presenter, card_keys: frozenset[str]
         changed = r["value"] != r.get("default", r["value"])
         out.append({
             "label": plain_label(r["label"]),
-            "value": ct.value_text(r["value"], r["unit"]),
-            "range": ct.range_text(r["low"], r["high"], r["unit"]),
+            "value": plain_value(r["value"], r["unit"]),
+            "range": f"{plain_value(r['low'], r['unit'])} to {plain_value(r['high'], r['unit'])}"
+            if r["unit"] in _PLAIN_UNITS else ct.range_text(r["low"], r["high"], r["unit"]),
             "source": clean(ct.source_text(r, who, card_keys), 400),
             "note": clean(ct.customer_note(r), 600),
             "changed": changed,
-            "default": ct.value_text(r.get("default", r["value"]), r["unit"]),
+            "default": plain_value(r.get("default", r["value"]), r["unit"]),
         })  # fmt: skip
     return out
 
