@@ -102,7 +102,7 @@ def test_html_has_company_date_version_verdict_options_and_sources(page, compari
     assert html.escape(comparison.verdict) in page
     ranked = sorted(comparison.options, key=lambda o: o.npv)
     for o, text in zip(ranked, brief.distinct3([o.npv for o in ranked]), strict=True):
-        assert f"<td>{html.escape(o.name)}</td><td class=\"n\">{text}</td>" in page
+        assert f'<td>{html.escape(o.name)}</td><td class="n">{text}</td>' in page
     items = vm.load_assumptions().items
     assert html.escape(items["breakfix_hourly_rate"].source) in page  # a published source
     # the rate card is the source of its price, named by who sets it, not by its file
@@ -178,9 +178,7 @@ def test_no_placeholder_brand_or_contact():
     for brand in (None, br.Brand(), br.Brand(msp_name="Your MSP", contact="hi@your-msp.example")):
         text = _visible(reports.html_report(c, brand, created=DAY))
         assert "Your MSP" not in text and ".example" not in text and "555 01" not in text
-        assert f"Prepared for a 45-person firm by {reports.PRODUCT_NAME}" in " ".join(
-            text.split()
-        )
+        assert f"Prepared for a 45-person firm by {reports.PRODUCT_NAME}" in " ".join(text.split())
     shipped = br.load_brand()
     if shipped.msp_name.lower() in content.PLACEHOLDER_NAMES:
         assert reports.PRODUCT_NAME in reports.html_report(c, shipped, created=DAY)
