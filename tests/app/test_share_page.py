@@ -16,10 +16,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
-from vcio_app.reports import brief
 from tests.app.cards import html_tables, page_title, section_titles
 from vcio_app import brand as br
 from vcio_app.frame.page import md_escape
+from vcio_app.reports import brief
 from vcio_app.scenario import links as share
 from vcio_app.scenario import saved as sv
 
