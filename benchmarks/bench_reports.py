@@ -86,7 +86,9 @@ def main() -> None:
     sc = vm.Scenario(employees=60, projects_per_year=2, company="Acme Accounting")
     c = vm.compare(sc)
     sim, sens = vm.simulate(sc, trials=5000, seed=1), vm.sensitivity(sc)  # as the app caches them
-    print(f"Scenario: 60 employees, 2 projects a year ({'close call' if c.close_call else 'clear'})")
+    print(
+        f"Scenario: 60 employees, 2 projects a year ({'close call' if c.close_call else 'clear'})"
+    )
     with Peak() as m:
         pdf, med, runs = _timed(
             lambda: reports.pdf_report(c, simulation=sim, sensitivity=sens), args.rounds

@@ -183,6 +183,7 @@ class Brief:
     """Everything the leave-behind says, in reading order."""
 
     title: str
+    situation: str  # what was compared: head count, sites, projects, years, discount rate
     prepared_for: str
     prepared_by: str
     contact: str
@@ -263,6 +264,26 @@ def changes(c: vm.Comparison, look: ct.Outlook, sens=None) -> tuple[str, list[st
     return take, items
 
 
+def situation(c: vm.Comparison) -> str:
+    """What was compared, in one sentence: the firm, its projects (named ones by name), the years.
+
+    >>> situation(vm.compare(vm.Scenario(employees=8, projects_per_year=0)))
+    'Compared for 8 employees with no regular IT projects, over 5 years.'
+    """
+    sc = c.scenario
+    n = sc.projects_per_year
+    load = (f"{n:g} {sc.project_size} IT project{'s' if n != 1 else ''} a year" if n
+            else "no regular IT projects")  # fmt: skip
+    if sc.projects:
+        names = [f"“{clean(p.name, 60)}”" for p in sc.projects[:6]]
+        more = f" and {len(sc.projects) - 6} more" if len(sc.projects) > 6 else ""
+        load += f", plus the named project{'s' if len(sc.projects) > 1 else ''} " + (
+            ", ".join(names) + more
+        )
+    sites = f" at {plural(sc.sites, 'site')}" if sc.sites else ""
+    return f"Compared for {head_count(sc)}{sites} with {load}, over {plural(c.years, 'year')}."
+
+
 def next_step(who: ct.Presenter, c: vm.Comparison) -> str:
     best = c.option(c.recommended)
     if c.close_call:
@@ -317,6 +338,7 @@ def build(
     ]
     return Brief(
         title=f"IT leadership options for {for_whom(sc)}",
+        situation=situation(c),
         prepared_for=clean(sc.company, 120) or for_whom(sc),
         prepared_by=clean(who.name, 80),
         contact=clean(who.contact, 120),
@@ -328,8 +350,8 @@ def build(
         warnings=list(c.warnings),
         cost_note=(
             f"Each option's cost over {plural(c.years, 'year')} in today's money: every year's "
-            f"cost and one-off fees added up, a dollar paid later counted for less ({rate} a "
-            "year). Per employee: the same total shared by "
+            f"cost and one-off fees added up, a dollar paid later counted for less (at "
+            f"{vm.format.with_article(rate)} discount rate). Per employee: the same total shared by "
             f"{head_count(sc)} and {plural(c.years, 'year')}."
         ),
         options=lines,

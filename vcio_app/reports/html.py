@@ -181,7 +181,7 @@ def html_report(
     )
     parts += [
         '<section class="chart"><h2>What each option costs</h2>',
-        f'<p class="caption">{_e(b.cost_note)}</p>{_bars_svg(b)}</section>',
+        f'<p class="caption">{_e(b.situation)} {_e(b.cost_note)}</p>{_bars_svg(b)}</section>',
         '<div class="wide"><table class="options"><thead><tr><th>Option</th>'
         "<th class=n>Over the years, today's money</th><th class=n>Per employee a year</th>"
         f"<th class=n>Against the lowest</th></tr></thead><tbody>{rows}</tbody></table></div>",

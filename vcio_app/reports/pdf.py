@@ -242,7 +242,7 @@ def pdf_bytes(
     out_rows = [i + 1 for i, o in enumerate(b.options) if o.singled_out]
     story += [
         p("What each option costs", s_h2),
-        p(b.cost_note, s_small),
+        p(f"{b.situation} {b.cost_note}", s_small),
         _bar_chart(rows, width, fonts, b.accent, uni),
         Spacer(1, 6),
         table(trows, [width * 0.40, width * 0.22, width * 0.18, width * 0.20], bold_rows=out_rows),
