@@ -17,6 +17,7 @@ import streamlit as st
 
 import vcio_model as vm
 from vcio_app import brand as br
+from vcio_app import model_calls as mc
 from vcio_app import reports
 from vcio_app.brand import sales
 from vcio_app.brand.session import session_brand, session_rate_card
@@ -120,6 +121,9 @@ def reports_section(sc: vm.Scenario, c: vm.Comparison) -> None:
     brand, rows = session_brand(), report_rows(sc)
     # internal notes go into a report only from the unlocked sales view (reports.html_report)
     extra = dict(internal=sales.sales_view(), rate_card=session_rate_card())
+    sc_json = sc.model_dump_json()
+    # the Risk and Sensitivity pages' cached results (the same figures), fetched when a file is made
+    cached = lambda: dict(simulation=mc.simulate(sc_json), sensitivity=mc.sensitivity(sc_json))  # noqa: E731
     appendix = st.checkbox(
         "Add the full appendix (inputs and every assumption with its source)",
         key="report_appendix",
@@ -131,12 +135,14 @@ def reports_section(sc: vm.Scenario, c: vm.Comparison) -> None:
     row = st.container(horizontal=True, vertical_alignment="center")
     ok, why = reports.pdf_available()
     if ok:
+        reports.warm_up_pdf()  # once per process, in the background: the first click is quick
         key = reports.pdf_key(c, brand, **extra)
         session = _session_id()
 
         def make_pdf() -> bytes:
-            return reports.shared_pdf(key, lambda: reports.pdf_report(c, brand, rows, **extra),
-                                      session)  # fmt: skip
+            return reports.shared_pdf(
+                key, lambda: reports.pdf_report(c, brand, rows, **extra, **cached()), session
+            )
 
         row.download_button(
             "PDF report",
@@ -150,7 +156,7 @@ def reports_section(sc: vm.Scenario, c: vm.Comparison) -> None:
         )
     row.download_button(
         "HTML report",
-        lambda: reports.html_report(c, brand, rows, **extra),
+        lambda: reports.html_report(c, brand, rows, **extra, **cached()),
         reports.report_file_name(c, "html"),
         "text/html",
         on_click="ignore",
@@ -160,8 +166,8 @@ def reports_section(sc: vm.Scenario, c: vm.Comparison) -> None:
     row.download_button(
         "Excel workbook",
         lambda: reports.excel_report(
-            c, brand, rows, internal=extra["internal"], rate_card=extra["rate_card"]
-        ),  # fmt: skip
+            c, brand, rows, internal=extra["internal"], rate_card=extra["rate_card"], **cached()
+        ),
         reports.report_file_name(c, "xlsx"),
         XLSX,
         on_click="ignore",

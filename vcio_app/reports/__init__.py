@@ -20,6 +20,7 @@ kept for printing an HTML page and for comparison in ``benchmarks/bench_reports.
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import vcio_model as vm
@@ -46,6 +47,7 @@ __all__ = [
     "cited_card",
     "pdf_key",
     "shared_pdf",
+    "warm_up_pdf",
     "customer_note",
     "excel_report",
     "html_report",
@@ -156,6 +158,28 @@ def pdf_report(
         return pdf.pdf_bytes(b, paper=paper or paper_for("USD"), logo=who.logo, **extra)
     except ValueError as e:
         raise ReportError(str(e)) from None
+
+
+_warm = threading.Event()
+
+
+def warm_up_pdf() -> None:
+    """Import ReportLab and make one small PDF on a background thread, once per process, so that
+    the first visitor's click does not wait for the imports (about 0.7 s alone, more on a busy
+    server). Call it when a page offering the PDF is drawn."""
+    if _warm.is_set() or not pdf_available()[0]:
+        return
+    _warm.set()
+
+    def run() -> None:
+        from . import pdf
+
+        try:
+            pdf.warm_up()
+        except Exception:  # noqa: BLE001 - a warm-up never fails a page; the click says why
+            pass
+
+    threading.Thread(target=run, name="vcio-pdf-warm-up", daemon=True).start()
 
 
 def pdf_key(comparison: vm.Comparison, brand: Brand | None, **options) -> tuple:

@@ -289,9 +289,13 @@ def pdf_bytes(
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))  # fmt: skip
     story.append(step)
     if inputs or appendix:
-        story += [PageBreak(), p("Appendix: the inputs", s_h2)]
-        story.append(table([[p(k, s_cell_b), p(v, s_cell)] for k, v in inputs or []],
-                           [width * 0.4, width * 0.6], head=False))  # fmt: skip
+        story.append(PageBreak())
+    if inputs:
+        story.append(p("Appendix: the inputs", s_h2))
+        story.append(
+            table([[p(k, s_cell_b), p(v, s_cell)] for k, v in inputs], [width * 0.4, width * 0.6],
+                  head=False)
+        )  # fmt: skip
     if appendix:
         story += [
             p("Appendix: every assumption and its source", s_h2),
@@ -376,6 +380,16 @@ def _numbered(font: str):
             super().save()
 
     return Numbered
+
+
+def warm_up() -> None:
+    """Import what a PDF needs and make one for the default scenario (fonts and metrics cached)."""
+    import vcio_model as vm
+
+    c = vm.compare(vm.Scenario())
+    rows = ct.assumption_rows(c, None)
+    appendix = bf.appendix_rows(rows, ct.presenter(None), frozenset())
+    pdf_bytes(bf.build(c), appendix=appendix, inputs=bf.input_rows(c.scenario))
 
 
 def page_count(data: bytes) -> int:
