@@ -144,3 +144,27 @@ def test_the_cache_is_bounded(monkeypatch):
     for i in range(10):
         cache.shared_pdf(i, lambda i=i: b"x" * 10, "")
     assert len(cache._made) == 3
+
+
+@pytest.mark.skipif(not reports.pdf_available()[0], reason="reportlab is not installed")
+@pytest.mark.parametrize(
+    "company",
+    [
+        '<font size="60" color="red">Acme</font>',
+        "<para>Acme & Sons</b>",
+        "Ωmega Кириллица 株式会社",
+    ],
+)
+def test_pdf_prints_any_company_name_as_text(company):
+    """ReportLab's paragraphs read markup: a name is escaped, never interpreted, and characters
+    the standard fonts lack never stop the PDF."""
+    import shutil
+    import subprocess
+
+    c = vm.compare(CLOSE.updated(company=company))
+    data = reports.pdf_report(c, br.Brand(msp_name=company, contact=company))
+    assert data.startswith(b"%PDF")
+    if shutil.which("pdftotext") and company.isascii():
+        text = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True,
+                              check=True).stdout.decode()  # fmt: skip
+        assert company in " ".join(text.split())
