@@ -30,6 +30,7 @@ from vcio_app.reports import printer
 from . import brief as bf
 from . import cache
 from . import content as ct
+from . import detail as dt
 from .content import PRODUCT_NAME, customer_note, presenter, source_text, when
 from .excel import FORMULA_START, MONEY, MONEY_CENTS, PCT, excel_report, safe_text
 from .html import html_report
@@ -144,16 +145,16 @@ def pdf_report(
         raise ReportError(why)
     who = presenter(brand)
     b = bf.build(comparison, brand, created, simulation, sensitivity)
-    b.extra["non_cost"] = bf.non_cost_rows(comparison)
+    b.extra["non_cost"] = dt.non_cost_rows(comparison)
     extra = {}
     if appendix:
         rows = ct.assumption_rows(comparison, assumptions_rows)
-        extra["appendix"] = bf.appendix_rows(
+        extra["appendix"] = dt.appendix_rows(
             rows, who, ct.priced_keys(rows, cited_card(rate_card, brand))
         )
-        extra["inputs"] = bf.input_rows(comparison.scenario)
+        extra["inputs"] = dt.input_rows(comparison.scenario)
     if internal:
-        extra["internal"] = bf.internal_notes(who, rate_card)
+        extra["internal"] = dt.internal_notes(who, rate_card)
     try:
         return pdf.pdf_bytes(b, paper=paper or paper_for("USD"), logo=who.logo, **extra)
     except ValueError as e:

@@ -16,6 +16,7 @@ from vcio_app.brand import Brand
 
 from . import brief as bf
 from . import content as ct
+from . import detail as dt
 
 _CSS = """
 *{box-sizing:border-box}
@@ -204,7 +205,7 @@ def html_report(
     ]
     non_cost = "".join(
         "<tr>" + "".join(f"<td>{_e(c)}</td>" for c in r) + "</tr>"
-        for r in bf.non_cost_rows(comparison)
+        for r in dt.non_cost_rows(comparison)
     )
     parts += [
         '<section><h2>What the money does not show</h2><div class="wide"><table><thead><tr>'
@@ -216,11 +217,11 @@ def html_report(
     if appendix:
         rows_used = ct.assumption_rows(comparison, assumptions_rows)
         keys = ct.priced_keys(rows_used, cited_card(rate_card, brand))
-        parts.append(_appendix(comparison.scenario, bf.appendix_rows(rows_used, who, keys)))
+        parts.append(_appendix(comparison.scenario, dt.appendix_rows(rows_used, who, keys)))
     if internal:
         parts.append(
             '<section class="internal"><h2>Internal notes (sales team only: do not send)</h2>'
-            f"{_list(bf.internal_notes(who, rate_card))}</section>"
+            f"{_list(dt.internal_notes(who, rate_card))}</section>"
         )
     contact_text = f" · {_e(b.contact)}" if b.contact else ""
     parts.append(
@@ -233,7 +234,7 @@ def html_report(
 
 
 def _appendix(sc: vm.Scenario, rows: list[dict]) -> str:
-    inputs = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in bf.input_rows(sc))
+    inputs = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in dt.input_rows(sc))
     out = [
         '<section class="appendix"><h2>Appendix: the inputs</h2>',
         f"<table><tbody>{inputs}</tbody></table></section>",

@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape
 
 from . import brief as bf
 from . import content as ct
+from . import detail as dt
 
 PAPER_POINTS = {"letter": (612.0, 792.0), "a4": (595.2756, 841.8898)}
 MARGIN = 50.0
@@ -388,8 +389,8 @@ def warm_up() -> None:
 
     c = vm.compare(vm.Scenario())
     rows = ct.assumption_rows(c, None)
-    appendix = bf.appendix_rows(rows, ct.presenter(None), frozenset())
-    pdf_bytes(bf.build(c), appendix=appendix, inputs=bf.input_rows(c.scenario))
+    appendix = dt.appendix_rows(rows, ct.presenter(None), frozenset())
+    pdf_bytes(bf.build(c), appendix=appendix, inputs=dt.input_rows(c.scenario))
 
 
 def page_count(data: bytes) -> int:
