@@ -37,6 +37,12 @@ def _configure_report(p: argparse.ArgumentParser) -> None:
         default="letter",
         help="paper size of a PDF (default letter: US Letter)",
     )
+    p.add_argument(
+        "--appendix",
+        action="store_true",
+        help="add the full appendix to an HTML or PDF report: the inputs and every assumption "
+        "with its source (without it: the executive summary, at most 4 pages)",
+    )
 
 
 @command(
@@ -74,19 +80,19 @@ def run_report(inputs: Inputs) -> str:
             raise InputError(f"{args.rate_card}: {e}") from None
     a = inputs.assumptions or load_assumptions()
     c = compare(sc, inputs.assumptions)
-    rows = br.sources_with_rate_card(a.with_overrides(sc.assumptions).to_rows(), card)
+    # the rate card is cited as the provider's own prices only under the provider's own brand
+    cited = reports.cited_card(card, brand)
+    rows = br.sources_with_rate_card(a.with_overrides(sc.assumptions).to_rows(), cited)
+    extra = {"appendix": args.appendix, "rate_card": cited}
     if inputs.format == "pdf":
-        ok, why = reports.pdf_available()
-        if not ok:
-            raise InputError(f"--format pdf: {why} (use --format html)")
         try:
-            data = reports.pdf_report(c, brand, rows, paper=args.paper)
+            data = reports.pdf_report(c, brand, rows, paper=args.paper, **extra)
         except reports.ReportError as e:
             raise InputError(f"--format pdf: {e} (use --format html)") from None
     elif inputs.format == "xlsx":
-        data = reports.excel_report(c, brand, rows)
+        data = reports.excel_report(c, brand, rows, rate_card=cited)
     else:
-        data = reports.html_report(c, brand, rows).encode("utf-8")
+        data = reports.html_report(c, brand, rows, **extra).encode("utf-8")
     out = Path(args.out)
     try:
         write_file(out, data)  # whole or not at all

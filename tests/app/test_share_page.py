@@ -19,6 +19,7 @@ import vcio_model as vm
 from tests.app.cards import html_tables, page_title, section_titles
 from vcio_app import brand as br
 from vcio_app.frame.page import md_escape
+from vcio_app.reports import brief
 from vcio_app.scenario import links as share
 from vcio_app.scenario import saved as sv
 
@@ -117,9 +118,14 @@ def test_saved_scenarios_compare_side_by_side(harness):
         c = vm.compare(vm.Scenario(employees=employees))
         col = df[name]
         assert col["Employees"] == f"{employees:,}"
+        shown = dict(zip((o.short_name for o in c.options),
+                         brief.distinct3([o.npv for o in c.options]), strict=True))  # fmt: skip
         for o in c.options:
-            assert col[o.short_name] == vm.money(o.npv, exact=True)
-        assert col["Cheapest"] == c.option(c.recommended).short_name
+            assert col[o.short_name] == shown[o.short_name]  # rounded as on every page
+        assert col["Verdict"] == brief.lowest_label(c)
+        assert "Cheapest" not in df.index and "$" not in col["Verdict"]
+        if c.close_call:
+            assert col["Lead over the next"] == "too close to call"
     # open the first one again: the inputs go back
     at.selectbox(key="edit_saved_pick").set_value("Today")
     _button(at, "Open").click().run()
@@ -202,23 +208,28 @@ def test_a_short_or_missing_passphrase_never_unlocks(harness):
 
 
 def test_pdf_button_or_the_reason(harness, monkeypatch):
-    monkeypatch.setenv("VCIO_CHROMIUM", "none")
+    import sys
+
+    monkeypatch.setitem(sys.modules, "reportlab", None)  # as if it were not installed
     at = _run(harness)
     assert "download the HTML report instead" in _text(at)
-    assert all(b.label != "Prepare the PDF" for b in at.button)
+    assert "PDF report" not in [d.proto.label for d in at.get("download_button")]
 
 
-@pytest.mark.slow
-def test_pdf_is_prepared_on_request(harness):
+def test_pdf_downloads_in_one_click_and_the_appendix_is_a_choice(harness):
+    """The PDF is a download button (made when clicked, in process): no "Prepare" step."""
     from vcio_app import reports
 
     if not reports.pdf_available()[0]:
         pytest.skip(reports.pdf_available()[1])
     at = _run(harness)
-    _button(at, "Prepare the PDF").click().run(timeout=120)
-    assert not at.exception and not at.error
-    assert at.session_state["pdf"][1].startswith(b"%PDF")
-    assert "Download the PDF" in [d.proto.label for d in at.get("download_button")]
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert labels[:3] == ["PDF report", "HTML report", "Excel workbook"]
+    assert all(b.label != "Prepare the PDF" for b in at.button)
+    box = next(c for c in at.checkbox if c.key == "report_appendix")
+    assert box.value is False
+    box.check().run()
+    assert not at.exception and at.session_state["report_appendix"] is True
 
 
 def test_uploaded_files_go_through_the_validators():

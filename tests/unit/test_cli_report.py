@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 import vcio_model as vm
+from vcio_app.reports import brief
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO = {
@@ -57,7 +58,16 @@ def test_html(scenario_file, tmp_path):
     c = vm.compare(
         vm.Scenario.parse_input({k: v for k, v in SCENARIO.items() if k != "model_version"})
     )
-    assert vm.money(c.option(c.recommended).npv, exact=True) in page
+    assert brief.money3(c.option(c.recommended).npv) in page
+    assert "Appendix" not in page  # the executive summary by default
+
+
+def test_appendix_on_request(scenario_file, tmp_path):
+    out = tmp_path / "report.html"
+    _ok(_cli("--scenario", str(scenario_file), "--format", "html", "--appendix", "-o", str(out)),
+        out)  # fmt: skip
+    page = out.read_text(encoding="utf-8")
+    assert "Appendix: every assumption and its source" in page
 
 
 def test_xlsx_equals_the_model(scenario_file, tmp_path):
@@ -92,12 +102,20 @@ def test_pdf(scenario_file, tmp_path):
     assert out.read_bytes().startswith(b"%PDF")
 
 
-def test_pdf_without_chromium_suggests_html(scenario_file, tmp_path):
+def test_pdf_needs_no_browser_and_has_at_most_4_pages(scenario_file, tmp_path):
+    from vcio_app import reports
+
+    if not reports.pdf_available()[0]:
+        pytest.skip(reports.pdf_available()[1])
     out = tmp_path / "report.pdf"
     proc = _cli("--scenario", str(scenario_file), "--format", "pdf", "-o", str(out),
                 env={"VCIO_CHROMIUM": "none"})  # fmt: skip
-    assert proc.returncode == 2 and not out.exists()
-    assert proc.stderr.count("\n") == 1 and "--format html" in proc.stderr
+    _ok(proc, out)
+    assert 1 <= reports.pdf.page_count(out.read_bytes()) <= 4
+    full = tmp_path / "full.pdf"
+    _ok(_cli("--scenario", str(scenario_file), "--format", "pdf", "--appendix", "-o", str(full)),
+        full)  # fmt: skip
+    assert reports.pdf.page_count(full.read_bytes()) > 4
 
 
 def test_brand_and_rate_card(scenario_file, tmp_path):
@@ -110,7 +128,16 @@ def test_brand_and_rate_card(scenario_file, tmp_path):
              "--format", "html", "-o", str(out)), out)  # fmt: skip
     page = out.read_text(encoding="utf-8")
     assert "Northwind IT" in page and "SECRET" not in page
-    assert "Northwind IT&#x27;s prices (Our rate)" in page and "card.csv" not in page
+    assert "Northwind IT&#x27;s prices" not in page  # the summary cites no sources
+    _ok(_cli("--scenario", str(scenario_file), "--brand", str(brand), "--rate-card", str(card),
+             "--format", "html", "--appendix", "-o", str(out)), out)  # fmt: skip
+    page = out.read_text(encoding="utf-8")
+    assert "Northwind IT&#x27;s own prices (Our rate)" in page and "card.csv" not in page
+    # under the neutral brand a rate card is not cited as anyone's own prices
+    _ok(_cli("--scenario", str(scenario_file), "--rate-card", str(card), "--format", "html",
+             "--appendix", "-o", str(out)), out)  # fmt: skip
+    page = out.read_text(encoding="utf-8")
+    assert "own prices" not in page and "Our rate" not in page and "card.csv" not in page
 
 
 @pytest.mark.parametrize(

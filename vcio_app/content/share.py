@@ -3,8 +3,9 @@
 Session keys used: ``saved_scenarios`` (name -> scenario JSON), ``brand`` (a Brand), ``rate_card``
 (a RateCard), ``overrides`` (assumption overrides, shared with the Assumptions page),
 ``default_overrides`` (the rate card's overrides a fresh session starts with, set by the lead's
-``init_state``), ``presentation`` (bool), ``pdf`` (the last PDF and the scenario it shows) and
-``upload_results`` (each upload's outcome).
+``init_state``), ``presentation`` (bool), ``report_appendix`` (the appendix checkbox) and
+``upload_results`` (each upload's outcome). Finished PDFs are shared between sessions by
+``reports.shared_pdf`` (made in process, one at a time, a cool-down per session).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import streamlit as st
 
 import vcio_model as vm
 from vcio_app import brand as br
+from vcio_app import model_calls as mc
 from vcio_app import reports
 from vcio_app.brand import sales
 from vcio_app.brand.session import session_brand, session_rate_card
@@ -30,9 +32,18 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def report_rows(sc: vm.Scenario) -> list[dict]:
-    """Assumption rows for reports: the values this scenario uses, the rate card as their source."""
+    """Assumption rows for reports: the values this scenario uses; the rate card named as their
+    source only where it is the provider's own (under its brand: ``reports.cited_card``)."""
     rows = vm.load_assumptions().with_overrides(sc.assumptions).to_rows()
-    return br.sources_with_rate_card(rows, session_rate_card())
+    return br.sources_with_rate_card(rows, reports.cited_card(session_rate_card(), session_brand()))
+
+
+def _session_id() -> str:
+    """This browser session's id (for the PDF cool-down)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else ""
 
 
 def uploader(label: str, kind: str, key: str, use: Callable[[bytes, str], object], **kw) -> None:
@@ -102,53 +113,70 @@ def link_section(sc: vm.Scenario) -> str:
 
 
 def reports_section(sc: vm.Scenario, c: vm.Comparison) -> None:
-    ui.section("Reports to leave behind")
+    ui.section(
+        "Reports to leave behind",
+        "The verdict, how sure, each option's cost, what decides and the next step: at most 4 "
+        "pages, every page numbered.",
+    )
     brand, rows = session_brand(), report_rows(sc)
     # internal notes go into a report only from the unlocked sales view (reports.html_report)
     extra = dict(internal=sales.sales_view(), rate_card=session_rate_card())
-    # One row (a horizontal container, not three columns: fewer elements to redraw per rerun)
+    sc_json = sc.model_dump_json()
+    # the Risk and Sensitivity pages' cached results (the same figures), fetched when a file is made
+    cached = lambda: dict(simulation=mc.simulate(sc_json), sensitivity=mc.sensitivity(sc_json))  # noqa: E731
+    appendix = st.checkbox(
+        "Add the full appendix (inputs and every assumption with its source)",
+        key="report_appendix",
+        help="About 7 more pages. Without it the report is the executive summary.",
+    )
+    extra["appendix"] = bool(appendix)
+    # One row (a horizontal container, not three columns: fewer elements to redraw per rerun).
+    # Every file is made when its button is clicked, so a click downloads it at once.
     row = st.container(horizontal=True, vertical_alignment="center")
+    ok, why = reports.pdf_available()
+    if ok:
+        reports.warm_up_pdf()  # once per process, in the background: the first click is quick
+        key = reports.pdf_key(c, brand, **extra)
+        session = _session_id()
+
+        def make_pdf() -> bytes:
+            return reports.shared_pdf(
+                key, lambda: reports.pdf_report(c, brand, rows, **extra, **cached()), session
+            )
+
+        row.download_button(
+            "PDF report",
+            make_pdf,
+            reports.report_file_name(c, "pdf"),
+            "application/pdf",
+            on_click="ignore",
+            type="primary",
+            icon=":material/picture_as_pdf:",
+            help="The leave-behind to print or send: at most 4 pages (more with the appendix).",
+        )
     row.download_button(
         "HTML report",
-        lambda: reports.html_report(c, brand, rows, **extra),
+        lambda: reports.html_report(c, brand, rows, **extra, **cached()),
         reports.report_file_name(c, "html"),
         "text/html",
         on_click="ignore",
         icon=":material/public:",
-        help="One file with interactive charts; opens in any browser, also offline.",
+        help="The same report as one web page; opens in any browser, also offline.",
     )
     row.download_button(
         "Excel workbook",
-        lambda: reports.excel_report(c, brand, rows, **extra),
+        lambda: reports.excel_report(
+            c, brand, rows, internal=extra["internal"], rate_card=extra["rate_card"], **cached()
+        ),
         reports.report_file_name(c, "xlsx"),
         XLSX,
         on_click="ignore",
         icon=":material/table:",
-        help="Inputs, results by year and option, cost breakdown, assumptions with sources.",
+        help="Every figure: inputs, results by year and option, cost breakdown, assumptions "
+        "with sources.",
     )
-    ok, why = reports.pdf_available()
-    with row:
-        if not ok:
-            st.info(why, icon=":material/info:")
-            return
-        key = sc.model_dump_json() + repr(brand) + repr(extra["internal"])
-        if st.button("Prepare the PDF", icon=":material/picture_as_pdf:"):
-            try:
-                with st.spinner("Printing the report with Chromium…"):
-                    st.session_state["pdf"] = (key, reports.pdf_report(c, brand, rows, **extra))
-            except reports.ReportError as e:
-                st.error(f"{e}. Download the HTML report and print it from your browser instead.")
-        pdf = st.session_state.get("pdf")
-        if pdf and pdf[0] == key:
-            st.download_button(
-                "Download the PDF",
-                pdf[1],
-                reports.report_file_name(c, "pdf"),
-                "application/pdf",
-                on_click="ignore",
-                type="primary",
-                icon=":material/download:",
-            )
+    if not ok:
+        st.info(why, icon=":material/info:")
 
 
 def scenario_file_section(sc: vm.Scenario, presenting: bool) -> None:
@@ -203,12 +231,12 @@ def saved_section(sc: vm.Scenario, c: vm.Comparison, presenting: bool) -> None:
                     st.error(md_escape(e))
     if not saved:
         return
-    table = sv.saved_side_by_side(sv.compare_saved(saved))
+    table = saved_table(saved)
     tables.show(table.reset_index(names=""), label="Saved scenarios side by side")
     st.caption(
-        "Each option's cost over that scenario's years in today's money (NPV: a dollar paid later "
-        "counts for less); the "
-        "cheapest option and its lead over the runner-up at the bottom."
+        "Each option's cost over that scenario's years in today's money (a dollar paid later "
+        "counts for less), rounded; the verdict at the bottom: the lowest cost and its lead, or "
+        '"about the same" where two options are closer than the model can tell.'
     )
     if presenting:
         return
@@ -216,6 +244,32 @@ def saved_section(sc: vm.Scenario, c: vm.Comparison, presenting: bool) -> None:
     row.selectbox("Saved scenario", list(saved), key="edit_saved_pick")
     row.button("Open", key="edit_saved_open", on_click=_open_saved)
     row.button("Delete", key="edit_saved_delete", on_click=_delete_saved)
+
+
+def saved_table(saved: dict[str, str]) -> pd.DataFrame:
+    """The saved scenarios side by side in the verdict's vocabulary: each option's cost rounded as
+    on every page, then the verdict ("Lowest cost: ..." or "About the same: ...") and the lead
+    ("too close to call" for a close call), never exact dollars or "Cheapest"."""
+    from vcio_app.reports.brief import distinct3, lowest_label
+
+    cols: dict[str, dict[str, str]] = {}
+    for name, text in saved.items():
+        sc = vm.Scenario.model_validate_json(text)
+        c = vm.compare(sc)
+        col = {
+            "Employees": f"{sc.employees:,}",
+            "Projects a year": f"{sc.projects_per_year:g}",
+            "Named projects": str(len(sc.projects)),
+            "Years": str(sc.years),
+        }
+        col.update(zip((o.short_name for o in c.options), distinct3([o.npv for o in c.options]),
+                       strict=True))  # fmt: skip
+        col["Verdict"] = lowest_label(c)
+        col["Lead over the next"] = (
+            "too close to call" if c.close_call else f"{distinct3([c.margin])[0]}"
+        )
+        cols[name] = col
+    return pd.DataFrame(cols)
 
 
 def _open_saved() -> None:

@@ -163,7 +163,9 @@ def source_text(row: dict, who: Presenter, card_keys: frozenset[str] = frozenset
     unsourced estimate; the presenter's own prices for a rate-card value (never a file name)."""
     src = " ".join(str(row.get("source") or "").split())
     year = str(row.get("year") or "").strip()
-    prices = f"{who.name}'s prices" if who.branded else "The provider's own prices"
+    if (row.get("key") in card_keys or _FILE_SOURCE.match(src)) and not who.branded:
+        return "Estimate" if row.get("estimate") else ""  # no provider's own card to cite
+    prices = f"{who.name}'s own prices"
     if row.get("key") in card_keys or _FILE_SOURCE.match(src):
         note = _FILE_SOURCE.sub("", src).strip()
         return f"{prices} ({note})" if note else prices
@@ -341,7 +343,7 @@ def outlook(
                 ends.append(
                     f"at its {side} value, {value_text(r[side], unit)}, "
                     f"{vm.in_sentence(names.get(r[f'winner_{side}'], r[f'winner_{side}']))} "
-                    "becomes the cheapest"
+                    "costs least"
                 )
         if ends:
             flips.append({**row, "change": "; ".join(ends)})

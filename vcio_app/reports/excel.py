@@ -13,6 +13,7 @@ from datetime import date
 import vcio_model as vm
 from vcio_app.brand import Brand
 
+from . import brief as bf
 from . import content as ct
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -99,16 +100,22 @@ def excel_report(
     # Summary --------------------------------------------------------------------------
     ws = x.wb.active
     ws.title = "Summary"
-    put(ws, 1, 1, ct.title(sc), font=Font(bold=True, size=16))
+    put(ws, 1, 1, f"IT leadership options for {bf.for_whom(sc)}", font=Font(bold=True, size=16))
     put(ws, 2, 1, "Prepared for")
-    put(ws, 2, 2, sc.company or "(company not given)", font=bold)
+    put(ws, 2, 2, bf.clean(sc.company, 120) or "(company not given)", font=bold)
     put(ws, 3, 1, "Prepared by" if who.branded else "Prepared with")
-    put(ws, 3, 2, who.name + (f" · {who.contact}" if who.contact else ""))
+    put(
+        ws,
+        3,
+        2,
+        bf.clean(who.name, 80) + (f" · {bf.clean(who.contact, 120)}" if who.contact else ""),
+    )
     put(ws, 4, 1, "Date")
     put(ws, 4, 2, ct.when(created), fmt="d mmmm yyyy").alignment = x.Alignment(horizontal="left")
     put(ws, 5, 1, "Model version")
     put(ws, 5, 2, vm.__version__)
-    x.text_row(ws, 7, comparison.verdict, height=48, font=Font(bold=True, size=12))
+    x.text_row(ws, 6, bf.lowest_label(comparison), font=Font(bold=True, size=13))
+    x.text_row(ws, 7, bf.clean(comparison.verdict, 600), height=48, font=Font(bold=True, size=12))
     x.text_row(ws, 8, f"How sure: {look.certainty.sentence}", height=32)
     r = 9
     for warning in comparison.warnings:  # inputs far outside published bands
@@ -125,21 +132,23 @@ def excel_report(
             "Option",
             f"In today's money (NPV), {vm.plural(sc.years, 'year')}",
             "Total (not discounted)",
-            "Per employee a year",
-            "Cheapest in (simulated futures)",
-            "Cheapest?",
+            "Per employee a year (not discounted)",
+            "Lowest in (simulated futures)",
+            "Verdict",
         ],
     )
     for o in sorted(comparison.options, key=lambda o: o.npv):
         r += 1
-        win = o.id == comparison.recommended
+        win = o.id == comparison.recommended or (
+            comparison.close_call and o.id == comparison.runner_up
+        )
         f = bold if win else None
         put(ws, r, 1, o.name, font=f)
         put(ws, r, 2, o.npv, MONEY, f)
         put(ws, r, 3, o.total, MONEY, f)
         put(ws, r, 4, o.cost_per_employee_year, MONEY, f)
         put(ws, r, 5, float(chance.get(o.id, 0.0)), PCT0, f)
-        put(ws, r, 6, "Cheapest" if win else "", font=f)
+        put(ws, r, 6, bf.standing(comparison, o.id), font=f)
     x.widths(ws, [38, 24, 22, 20, 18, 12])
 
     # Inputs ---------------------------------------------------------------------------
@@ -206,7 +215,7 @@ def excel_report(
     put(ws, 1, 1, "How sure: the range of outcomes", font=Font(bold=True, size=14))
     x.text_row(ws, 2, look.certainty.sentence, height=32, font=bold)
     x.text_row(ws, 3, look.words, height=48)
-    x.header(ws, 5, ["Option", "Low (P10)", "Middle (P50)", "High (P90)", "Cheapest in"])
+    x.header(ws, 5, ["Option", "Low (P10)", "Middle (P50)", "High (P90)", "Lowest in"])
     r = 5
     for row in look.risk.itertuples():
         r += 1
@@ -216,15 +225,16 @@ def excel_report(
             put(ws, r, j, float(v), MONEY, f)
         put(ws, r, 5, float(row.p_cheapest), PCT0, f)
     r += 2
-    put(ws, r, 1, "What could change the answer", font=Font(bold=True, size=14))
+    put(ws, r, 1, "What would change the verdict", font=Font(bold=True, size=14))
     r += 1
-    x.text_row(ws, r, ct.flips_sentence(look, comparison), height=48)
+    take, _ = bf.changes(comparison, look, sensitivity if sensitivity is not None else None)
+    x.text_row(ws, r, take, height=48)
     r += 1
     head = "Could change the verdict" if look.flips else "Effect on the lead"
     x.header(ws, r, ["Assumption", "Value used", head])
     for item in look.flips or look.movers:
         r += 1
-        put(ws, r, 1, item["label"])
+        put(ws, r, 1, bf.plain_label(item["label"]))
         put(ws, r, 2, item["value"])
         put(ws, r, 3, item["change"][0].upper() + item["change"][1:])
     x.widths(ws, [44, 16, 70, 16, 18, 12])
@@ -249,7 +259,7 @@ def excel_report(
         ],  # fmt: skip
     )
     rows = ct.assumption_rows(comparison, assumptions_rows)
-    card_keys = ct.priced_keys(rows, rate_card)
+    card_keys = ct.priced_keys(rows, rate_card if who.branded else None)  # the provider's own
     for i, row in enumerate(rows, start=2):
         unit = row["unit"]
         if ct.is_pct(unit):
@@ -259,7 +269,7 @@ def excel_report(
             fmt = MONEY if all(float(v).is_integer() for v in nums) else MONEY_CENTS
         else:
             fmt = "General"
-        put(ws, i, 1, row["label"])
+        put(ws, i, 1, bf.plain_label(row["label"]))
         put(ws, i, 2, row.get("group") or "")
         for j, k in ((3, "value"), (4, "default"), (6, "low"), (7, "high")):
             put(ws, i, j, float(row[k]), fmt)
