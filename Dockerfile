@@ -8,18 +8,13 @@
 # daemon"). What was checked instead, on 2026-11-25 at commit 7f73230: from a fresh clone, only
 # the files this .dockerignore lets through (660 KB) copied to a new folder owned by root; a new
 # venv from Debian's Python 3.11 with only requirements.txt (20 s); the CMD below run as an
-# unprivileged user (nobody) with only HOME set. The HEALTHCHECK command exited 0 ("ok"), the
-# overview page rendered in Chromium without errors, and the PDF report downloaded (Chromium
-# started by the app as that user). Please report what you find if you build it.
+# unprivileged user (nobody) with only HOME set. The HEALTHCHECK command exited 0 ("ok") and the
+# overview page rendered in Chromium without errors. Please report what you find if you build it.
 #
-# WITH_CHROMIUM=1 (default) installs Debian's Chromium, which the PDF report prints with
-# (vcio_app/reports.py looks for /usr/bin/chromium), plus a font for it: several hundred MB
-# (Debian lists chromium and chromium-common at about 360 MB installed, before libraries).
-# Build with --build-arg WITH_CHROMIUM=0 for a smaller image: the app then offers the HTML and
-# Excel reports and says PDF is unavailable.
+# The PDF report is drawn in the app's own process (ReportLab, vcio_app/reports/pdf.py): no
+# browser in the image. fonts-liberation gives it a font for names beyond Latin-1.
 FROM python:3.11-slim
 
-ARG WITH_CHROMIUM=1
 # The code in an image never changes: no file watcher, which otherwise walks every loaded module
 # after each script run (~7% of the server's CPU under load, py-spy).
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -28,11 +23,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-RUN if [ "$WITH_CHROMIUM" = "1" ]; then \
-        apt-get update \
-        && apt-get install -y --no-install-recommends chromium fonts-liberation \
-        && rm -rf /var/lib/apt/lists/*; \
-    fi
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-liberation \
+    && rm -rf /var/lib/apt/lists/*
 
 # A fixed uid, so a volume mounted over data/ can be given to it (chown 10001).
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin app
