@@ -17,9 +17,9 @@ ui.verdict(c, sc)
 
 ui.section("Your named projects")
 if st.session_state.get("presentation"):  # read-only for the prospect
-    tables.show(ui.projects_frame(sc), label="Your named projects")
+    tables.show(pv.projects_frame(sc), label="Your named projects")
 else:
-    rows = ui.project_editor()
+    rows = pv.project_editor()
     if rows != st.session_state.get("projects", []):
         st.session_state["projects"] = rows
         st.rerun()

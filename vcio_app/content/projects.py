@@ -1,5 +1,6 @@
 """The Projects page's figures: leading the projects alone, per year, with the retainer or salary
-apart, and who leads each named project under each option. No Streamlit here.
+apart, and who leads each named project under each option; and the project editor itself
+(Streamlit: :func:`project_editor`).
 
 What leading the projects costs is what the projects add to each option's leadership cost: the
 same scenario with no projects at all (no typical load, no named project) gives the retainer, the
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pandas as pd
+import streamlit as st
 
 import vcio_model as vm
 
@@ -127,4 +129,84 @@ def projects_hours_note(c: vm.Comparison, a: vm.Assumptions) -> str:
         "A CIO option can show more hours than the vCIO for the same projects: while the CIO's seat "
         "is empty (the months it takes to hire one, and again after one leaves), a manager without "
         f"IT experience leads them and needs {a['inexperience_multiplier']:g} times the hours."
+    )
+
+
+def editor_rows(df) -> list[dict]:
+    """Rows of the project editor as plain dicts; incomplete rows are kept for the user to finish."""
+    rows = []
+    for rec in df.to_dict("records"):
+        clean = {k: (None if _is_missing(v) else v) for k, v in rec.items()}
+        if clean.get("budget") is not None:
+            clean["budget"] = float(clean["budget"])
+        if clean.get("start_year") is not None:
+            clean["start_year"] = int(clean["start_year"])
+        rows.append(clean)
+    return rows
+
+
+def _is_missing(v) -> bool:
+    try:
+        return v is None or v != v
+    except (TypeError, ValueError):
+        return False
+
+
+PROJECT_COLUMNS = ["name", "size", "budget", "start_year"]
+
+
+def project_editor() -> list[dict]:
+    """The editable project list; returns its rows (incomplete rows kept for the user to finish).
+
+    The editor edits against a base that only changes when a scenario is loaded (preset, file,
+    link), so the edits Streamlit keeps are never applied twice.
+    """
+    version = st.session_state.get("projects_version", 0)
+    base_key = f"projects_base_{version}"
+    if base_key not in st.session_state:
+        st.session_state[base_key] = pd.DataFrame(
+            st.session_state.get("projects", []), columns=PROJECT_COLUMNS
+        )
+    edited = st.data_editor(
+        st.session_state[base_key],
+        key=f"edit_projects_{version}",
+        num_rows="dynamic",
+        width="stretch",
+        column_config={
+            "name": st.column_config.TextColumn("Project", max_chars=80, required=True),
+            "size": st.column_config.SelectboxColumn(
+                "Size", options=list(vm.PROJECT_SIZES), required=True, default="medium"
+            ),
+            "budget": st.column_config.NumberColumn(
+                "Budget ($, empty = typical)",
+                min_value=0,
+                max_value=50_000_000,
+                step=1000,
+                format="dollar",  # $60,000 (the step sets no decimals)
+            ),
+            "start_year": st.column_config.NumberColumn(
+                "Year", min_value=1, max_value=10, step=1, default=1, required=True
+            ),
+        },
+    )
+    return editor_rows(edited)
+
+
+def projects_frame(sc: vm.Scenario) -> pd.DataFrame:
+    """The scenario's named projects for reading (budgets in money, typical ones marked)."""
+    a = vm.load_assumptions()
+    return pd.DataFrame(
+        [
+            {
+                "Project": p.name,
+                "Size": p.size.capitalize(),
+                "Budget": vm.money(
+                    p.budget if p.budget is not None else a[f"project_budget_{p.size}"]
+                )
+                + ("" if p.budget is not None else " (typical)"),
+                "Year": p.start_year,
+            }
+            for p in sc.projects
+        ],
+        columns=["Project", "Size", "Budget", "Year"],
     )
