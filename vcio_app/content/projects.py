@@ -16,6 +16,8 @@ import pandas as pd
 import streamlit as st
 
 import vcio_model as vm
+from vcio_app.safe_text import md_escape
+from vcio_model.scenario import MAX_PROJECTS, checked_number
 
 
 def without_projects(sc: vm.Scenario) -> vm.Scenario:
@@ -132,15 +134,34 @@ def projects_hours_note(c: vm.Comparison, a: vm.Assumptions) -> str:
     )
 
 
-def editor_rows(df) -> list[dict]:
-    """Rows of the project editor as plain dicts; incomplete rows are kept for the user to finish."""
+EDITOR_NOTE = "editor_note"  # session key: one message about the last edit, shown once
+EXAMPLE = {"name": "Move email to Microsoft 365", "size": "medium", "budget": None, "start_year": 1}
+NUMBERS = {"budget": ("Budget", 0, 50_000_000, False), "start_year": ("Year", 1, 10, True)}
+
+
+def editor_rows(df, notes: list[str] | None = None) -> list[dict]:
+    """Rows of the project editor as plain dicts. Rows left wholly empty are dropped (a key press
+    on the empty last row makes one); incomplete rows are kept for the user to finish, a missing
+    size or year filled with the editor's default. A number the row cannot take (``Infinity``, a
+    400-digit year) is emptied and named in ``notes``."""
     rows = []
-    for rec in df.to_dict("records"):
+    for i, rec in enumerate(df.to_dict("records")):
         clean = {k: (None if _is_missing(v) else v) for k, v in rec.items()}
-        if clean.get("budget") is not None:
-            clean["budget"] = float(clean["budget"])
-        if clean.get("start_year") is not None:
-            clean["start_year"] = int(clean["start_year"])
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in clean.values()):
+            if notes is not None:
+                notes.append("An empty row was removed: double-click a cell to type in it.")
+            continue
+        for field, (label, low, high, whole) in NUMBERS.items():
+            if clean.get(field) is None:
+                continue
+            try:
+                clean[field] = checked_number(clean[field], label, low, high, whole)
+            except ValueError as e:
+                clean[field] = None
+                if notes is not None:
+                    notes.append(f"Row {i + 1}: {e}; the cell was emptied.")
+        clean["size"] = clean.get("size") or "medium"
+        clean["start_year"] = clean.get("start_year") or 1
         rows.append(clean)
     return rows
 
@@ -155,23 +176,60 @@ def _is_missing(v) -> bool:
 PROJECT_COLUMNS = ["name", "size", "budget", "start_year"]
 
 
+def edits_problem(edits: object, base_rows: int) -> str | None:
+    """Why the editor's pending edits (its widget message) are refused before Streamlit applies
+    them, or None. Streamlit adds pasted rows one at a time: 10,000 rows took over two minutes of
+    the server and slowed every visitor; an edit to a row that does not exist raised IndexError."""
+    if not isinstance(edits, dict):
+        return None
+    added = edits.get("added_rows") or []
+    deleted = edits.get("deleted_rows") or []
+    edited = edits.get("edited_rows") or {}
+    if not isinstance(added, list) or not isinstance(deleted, list) or not isinstance(edited, dict):
+        return "The table's last change could not be read and was not used."
+    total = base_rows + len(added) - len(set(deleted))
+    if len(added) > MAX_PROJECTS or total > MAX_PROJECTS:
+        return (
+            f"At most {MAX_PROJECTS} named projects: the {len(added):,} rows pasted or added "
+            f"would make {total:,}, so that change was not used. Paste up to "
+            f"{max(0, MAX_PROJECTS - base_rows)} rows."
+        )
+    for index in (*edited, *deleted):
+        try:
+            ok = 0 <= int(index) < base_rows + len(added)
+        except (TypeError, ValueError, OverflowError):
+            ok = False
+        if not ok:
+            return "The table's last change named a row that does not exist and was not used."
+    return None
+
+
 def project_editor() -> list[dict]:
     """The editable project list; returns its rows (incomplete rows kept for the user to finish).
 
     The editor edits against a base that only changes when a scenario is loaded (preset, file,
-    link), so the edits Streamlit keeps are never applied twice.
+    link) or a change is refused, so the edits Streamlit keeps are never applied twice. A change
+    that would pass the project limit (a large paste) or names a row that does not exist is
+    refused before Streamlit applies it (:func:`edits_problem`): the editor starts again from the
+    saved list, with one message.
     """
-    version = st.session_state.get("projects_version", 0)
-    base_key = f"projects_base_{version}"
-    if base_key not in st.session_state:
-        st.session_state[base_key] = pd.DataFrame(
-            st.session_state.get("projects", []), columns=PROJECT_COLUMNS
-        )
+    ss = st.session_state
+    version = ss.get("projects_version", 0)
+    saved = [p for p in ss.get("projects", []) if isinstance(p, dict)][:MAX_PROJECTS]
+    problem = edits_problem(ss.get(f"edit_projects_{version}"), len(_base(version, saved)))
+    if problem:
+        ss.pop(f"projects_base_{version}", None)
+        version = ss["projects_version"] = version + 1  # a new editor; the old edits are dropped
+        ss.setdefault(EDITOR_NOTE, []).append(problem)
+    for note in dict.fromkeys(ss.pop(EDITOR_NOTE, [])):  # from the run that made the change
+        st.warning(md_escape(note), icon=":material/info:")  # may quote the pasted text
+    notes: list[str] = []
     edited = st.data_editor(
-        st.session_state[base_key],
+        _base(version, saved),
         key=f"edit_projects_{version}",
         num_rows="dynamic",
         width="stretch",
+        placeholder="–",  # not "None": an empty budget means the typical one
         column_config={
             "name": st.column_config.TextColumn("Project", max_chars=80, required=True),
             "size": st.column_config.SelectboxColumn(
@@ -189,7 +247,36 @@ def project_editor() -> list[dict]:
             ),
         },
     )
-    return editor_rows(edited)
+    rows = editor_rows(edited, notes)
+    if len(rows) < MAX_PROJECTS and st.button(
+        "Add a project",
+        icon=":material/add:",
+        key="edit_projects_add",
+        help="Adds a row to the table; double-click a cell to change it.",
+    ):
+        rows.append(dict(EXAMPLE) if not rows else {**EXAMPLE, "name": f"Project {len(rows) + 1}"})
+        notes.append("")  # start the editor again from the saved list, which has the new row
+    if rows != ss.get("projects", []) or notes:
+        ss["projects"] = rows
+        if notes:  # a change was cleaned up: the editor starts again from the clean rows
+            ss.pop(f"projects_base_{version}", None)
+            ss["projects_version"] = version + 1
+            ss[EDITOR_NOTE] = [n for n in notes if n]
+        st.rerun()
+    if not rows:
+        st.caption(
+            "No named projects yet. For example: “Move email to Microsoft 365”, medium, "
+            "the typical budget, year 1. Press Add a project, then double-click a cell to change "
+            "it; paste rows from a spreadsheet into the table too."
+        )
+    return rows
+
+
+def _base(version: int, saved: list[dict]) -> pd.DataFrame:
+    key = f"projects_base_{version}"
+    if key not in st.session_state:
+        st.session_state[key] = pd.DataFrame(saved, columns=PROJECT_COLUMNS)
+    return st.session_state[key]
 
 
 def projects_frame(sc: vm.Scenario) -> pd.DataFrame:

@@ -14,7 +14,7 @@ import streamlit as st
 from vcio_app import brand as br
 from vcio_app.scenario import links as share
 from vcio_model import Project, Scenario, ScenarioError, load_presets
-from vcio_model.scenario import MAX_PROJECTS, override_problem
+from vcio_model.scenario import MAX_PROJECTS
 
 EMPLOYEE_STEPS = sorted(
     {
@@ -150,8 +150,7 @@ def current_scenario() -> Scenario:
     raw["projects"] = projects
     raw["assumptions"] = {}
     for key, value in dict(ss.get("overrides", {})).items():  # each override alone
-        number = isinstance(value, int | float) and not isinstance(value, bool)
-        problem = override_problem(key, float(value)) if number else f"{key} must be a number"
+        problem = share.checked_override(key, value)
         if problem:
             problems.append(f"Changed assumption left out: {problem}")
         else:
