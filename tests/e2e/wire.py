@@ -29,6 +29,7 @@ class Visitor:
         self.pages: dict[str, str] = {}  # url path -> page script hash
         self.texts: list[str] = []  # markdown and alert bodies of the last run
         self.issued: list[tuple[str, str]] = []  # (file id, upload url)
+        self.widgets: dict[str, str] = {}  # label (or element kind) -> widget id
 
     async def connect(self) -> None:
         url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
@@ -85,6 +86,15 @@ class Visitor:
                     self.pages[p.url_pathname] = p.page_script_hash
             elif kind == "delta":
                 self.texts.append(_text(fwd))
+                el = fwd.delta.new_element
+                if el.WhichOneof("type"):
+                    sub = getattr(el, el.WhichOneof("type"))
+                    wid = getattr(sub, "id", "")
+                    if wid:
+                        self.widgets[getattr(sub, "label", "") or el.WhichOneof("type")] = wid
+            elif kind == "navigation":  # st.navigation's pages
+                for p in fwd.navigation.app_pages:
+                    self.pages[p.url_pathname] = p.page_script_hash
             elif kind == "file_urls_response":
                 self.issued += [(u.file_id, u.upload_url) for u in fwd.file_urls_response.file_urls]
             elif kind == "script_finished":
@@ -130,6 +140,16 @@ def _text(fwd: ForwardMsg) -> str:
     if kind == "alert":
         return el.alert.body
     return ""
+
+
+def double_widget(widget_id: str, values: list[float]):
+    """A WidgetState carrying numbers (a slider's value)."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: PLC0415
+
+    w = WidgetState()
+    w.id = widget_id
+    w.double_array_value.data.extend(values)
+    return w
 
 
 def json_widget(widget_id: str, value: dict):

@@ -180,8 +180,10 @@ def edits_problem(edits: object, base_rows: int) -> str | None:
     """Why the editor's pending edits (its widget message) are refused before Streamlit applies
     them, or None. Streamlit adds pasted rows one at a time: 10,000 rows took over two minutes of
     the server and slowed every visitor; an edit to a row that does not exist raised IndexError."""
-    if not isinstance(edits, dict):
+    if edits is None:
         return None
+    if not isinstance(edits, dict):
+        return "The table's last change could not be read and was not used."
     added = edits.get("added_rows") or []
     deleted = edits.get("deleted_rows") or []
     edited = edits.get("edited_rows") or {}
@@ -216,7 +218,11 @@ def project_editor() -> list[dict]:
     ss = st.session_state
     version = ss.get("projects_version", 0)
     saved = [p for p in ss.get("projects", []) if isinstance(p, dict)][:MAX_PROJECTS]
-    problem = edits_problem(ss.get(f"edit_projects_{version}"), len(_base(version, saved)))
+    try:
+        pending = ss.get(f"edit_projects_{version}")  # the edits, not applied yet
+    except Exception:  # noqa: BLE001 - Streamlit could not read the message (a row "abc")
+        pending = "unreadable"
+    problem = edits_problem(pending, len(_base(version, saved)))
     if problem:
         ss.pop(f"projects_base_{version}", None)
         version = ss["projects_version"] = version + 1  # a new editor; the old edits are dropped

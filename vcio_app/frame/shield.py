@@ -13,6 +13,10 @@ runs the app's middleware before its own). It reads Streamlit's public messages 
 * **Clearing the caches.** A ``clear_cache`` message from a browser would empty every visitor's
   cached results (``st.cache_data``, ``st.cache_resource``) and the start-up's warm results, and
   reset the sender's session; the app offers no such button, so the message is dropped here.
+* **Widget values of the wrong kind.** A number input sent a list (or a select box a number)
+  fails inside Streamlit before the script runs, where no guard of the app reaches, and again on
+  every rerun of that session. The app's own widgets' values must be of their kind
+  (:data:`WIDGET_VALUES`, by key); one that is not is left out of the message.
 * **Metrics.** ``/_stcore/metrics`` would list the active sessions and the app's cached function
   names and timings: it answers 404.
 """
@@ -90,16 +94,63 @@ def upload_refusal(session_id: str, file_id: str, held: dict[str, tuple[int, int
     return ()
 
 
-def back_msg_type(data: bytes) -> str | None:
-    """The kind of a browser message (``rerun_script``, ``clear_cache``...), None if unreadable."""
+_NUMBER = frozenset({"int_value", "double_value"})
+_NUMBERS = frozenset({"double_array_value"})
+_TEXT = frozenset({"string_value"})
+_CHOICES = frozenset({"string_array_value"})
+WIDGET_VALUES = {  # the app's widget keys -> the kinds of value Streamlit reads for them
+    "in_employees_typed": _NUMBER,
+    "shown_in_downtime": _NUMBER,
+    "shown_in_sites": _NUMBER,
+    "shown_in_revenue": _NUMBER,
+    "in_projects": _NUMBERS,
+    "in_years": _NUMBERS,
+    "shown_in_rate_pct": _NUMBERS,
+    "in_employees": _CHOICES,
+    "in_size": _CHOICES,
+    "in_company": _TEXT,
+    "in_preset": _TEXT,
+    "edit_sales_passphrase": _TEXT,
+    "edit_saved_pick": _TEXT,
+    "edit_projects": _TEXT,  # edit_projects_<n>, the project editor
+}
+
+
+def widget_key(widget_id: str) -> str:
+    """The app's key in a widget id (``$$ID-<hash>-in_years`` -> ``in_years``; the project
+    editor's ``edit_projects_3`` -> ``edit_projects``), "" for a widget without a key."""
+    if not widget_id.startswith("$$ID-"):
+        return ""
+    key = widget_id.split("-", 2)[-1]
+    head, _, tail = key.rpartition("_")
+    return head if head == "edit_projects" and tail.isdigit() else key
+
+
+def screen(data: bytes) -> tuple[str | None, bytes]:
+    """A browser message's kind (``rerun_script``, ``clear_cache``..., None if unreadable) and
+    the message to pass on: unchanged, or without widget values of the wrong kind."""
     from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: PLC0415
 
     msg = BackMsg()
     try:
         msg.ParseFromString(data)
     except Exception:  # noqa: BLE001 - Streamlit itself refuses it and closes the connection
-        return None
-    return msg.WhichOneof("type")
+        return None, data
+    kind = msg.WhichOneof("type")
+    if kind != "rerun_script":
+        return kind, data
+    widgets = msg.rerun_script.widget_states.widgets
+    bad = [
+        w for w in widgets
+        if w.WhichOneof("value") not in WIDGET_VALUES.get(widget_key(w.id), (w.WhichOneof("value"),))
+    ]  # fmt: skip
+    if not bad:
+        return kind, data
+    LOG.warning("left out %d widget values of the wrong kind", len(bad))
+    keep = [w for w in widgets if w not in bad]
+    del widgets[:]
+    widgets.extend(keep)
+    return kind, msg.SerializeToString()
 
 
 def issued_urls(data: bytes) -> list[tuple[str, str]]:
@@ -172,10 +223,13 @@ class Shield:
             while True:
                 message = await receive()
                 data = message.get("bytes") if message["type"] == "websocket.receive" else None
-                if data and back_msg_type(data) == "clear_cache":
+                if not data:
+                    return message
+                kind, passed = screen(data)
+                if kind == "clear_cache":
                     LOG.warning("a browser asked to clear every cache; ignored")
                     continue
-                return message
+                return message if passed is data else {**message, "bytes": passed}
 
         async def watched_send(message):
             data = message.get("bytes") if message["type"] == "websocket.send" else None
