@@ -134,6 +134,7 @@ def projects_hours_note(c: vm.Comparison, a: vm.Assumptions) -> str:
     )
 
 
+ADD = "add_project"  # session key: "Add a project" was pressed
 EDITOR_NOTE = "editor_note"  # session key: one message about the last edit, shown once
 EXAMPLE = {"name": "Move email to Microsoft 365", "size": "medium", "budget": None, "start_year": 1}
 NUMBERS = {"budget": ("Budget", 0, 50_000_000, False), "start_year": ("Year", 1, 10, True)}
@@ -254,14 +255,18 @@ def project_editor() -> list[dict]:
         },
     )
     rows = editor_rows(edited, notes)
-    if len(rows) < MAX_PROJECTS and st.button(
-        "Add a project",
-        icon=":material/add:",
-        key="edit_projects_add",
-        help="Adds a row to the table; double-click a cell to change it.",
-    ):
+    if ss.pop(ADD, False) and len(rows) < MAX_PROJECTS:  # the button below, pressed last run
         rows.append(dict(EXAMPLE) if not rows else {**EXAMPLE, "name": f"Project {len(rows) + 1}"})
         notes.append("")  # start the editor again from the saved list, which has the new row
+    if len(rows) < MAX_PROJECTS:
+        st.button(
+            "Add a project",
+            icon=":material/add:",
+            key="edit_projects_add",
+            on_click=ss.__setitem__,  # a flag, not the button's value: that is lost on a rerun
+            args=(ADD, True),
+            help="Adds a row to the table; double-click a cell to change it.",
+        )
     if rows != ss.get("projects", []) or notes:
         ss["projects"] = rows
         if notes:  # a change was cleaned up: the editor starts again from the clean rows
