@@ -28,6 +28,7 @@ class Visitor:
         self.page_hash = ""
         self.pages: dict[str, str] = {}  # url path -> page script hash
         self.texts: list[str] = []  # markdown and alert bodies of the last run
+        self.alerts: list[str] = []  # the alerts (st.warning, st.error...) of the last run
         self.issued: list[tuple[str, str]] = []  # (file id, upload url)
         self.widgets: dict[str, str] = {}  # label (or element kind) -> widget id
 
@@ -68,7 +69,7 @@ class Visitor:
         return time.perf_counter() - t0
 
     async def until_finished(self, timeout: float = 60.0) -> None:
-        self.texts = []
+        self.texts, self.alerts = [], []
         deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
@@ -87,6 +88,8 @@ class Visitor:
             elif kind == "delta":
                 self.texts.append(_text(fwd))
                 el = fwd.delta.new_element
+                if el.WhichOneof("type") == "alert":
+                    self.alerts.append(el.alert.body)
                 if el.WhichOneof("type"):
                     sub = getattr(el, el.WhichOneof("type"))
                     wid = getattr(sub, "id", "")
@@ -139,6 +142,8 @@ def _text(fwd: ForwardMsg) -> str:
         return el.markdown.body
     if kind == "alert":
         return el.alert.body
+    if kind == "exception":
+        return "EXCEPTION " + el.exception.type + " " + el.exception.message
     return ""
 
 
