@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 
 from wire import Visitor, double_widget, json_widget
 
@@ -30,7 +31,9 @@ def _visit(server: str, job):
         finally:
             await v.close()
 
-    return asyncio.run(asyncio.wait_for(go(), 120))
+    # In a thread of its own: the browser tests' Playwright keeps an event loop in this one.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, asyncio.wait_for(go(), 120)).result()
 
 
 def _no_exception(v: Visitor) -> None:

@@ -166,12 +166,13 @@ def test_an_edit_to_a_row_that_does_not_exist_is_refused(index):
     assert "does not exist" in pv.edits_problem(edits, 2)
 
 
-def test_editor_rows_empties_numbers_a_row_cannot_take_and_drops_blank_rows():
+def test_editor_rows_empties_numbers_a_row_cannot_take_and_names_nameless_rows():
     df = pd.DataFrame(
         [
             {"name": "A", "size": "small", "budget": 5000, "start_year": float("inf")},
             {"name": "B", "size": None, "budget": 1e400, "start_year": None},
             {"name": None, "size": None, "budget": None, "start_year": None},
+            {"name": None, "size": "medium", "budget": None, "start_year": 1},  # a "+" row
         ],
         columns=pv.PROJECT_COLUMNS,
     )
@@ -180,9 +181,11 @@ def test_editor_rows_empties_numbers_a_row_cannot_take_and_drops_blank_rows():
     assert rows == [
         {"name": "A", "size": "small", "budget": 5000.0, "start_year": 1},
         {"name": "B", "size": "medium", "budget": None, "start_year": 1},
+        {"name": "Project 3", "size": "medium", "budget": None, "start_year": 1},
     ]
     assert any("Row 1: Year" in n for n in notes) and any("Row 2: Budget" in n for n in notes)
-    assert any("empty row" in n for n in notes)
+    assert any("empty row" in n for n in notes) and any("“Project 3”" in n for n in notes)
+    assert all(vm.Project.model_validate(r) for r in rows)
 
 
 def test_the_projects_page_offers_add_a_project_with_a_worked_example():

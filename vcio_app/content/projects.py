@@ -141,10 +141,11 @@ NUMBERS = {"budget": ("Budget", 0, 50_000_000, False), "start_year": ("Year", 1,
 
 
 def editor_rows(df, notes: list[str] | None = None) -> list[dict]:
-    """Rows of the project editor as plain dicts. Rows left wholly empty are dropped (a key press
-    on the empty last row makes one); incomplete rows are kept for the user to finish, a missing
-    size or year filled with the editor's default. A number the row cannot take (``Infinity``, a
-    400-digit year) is emptied and named in ``notes``."""
+    """Rows of the project editor as plain dicts. Rows left wholly empty are dropped; a row without
+    a name (added with "+", or by a key press on the grid's empty last row) is named "Project N"
+    so that it counts and shows no "None"; a missing size or year gets the editor's default. A
+    number the row cannot take (``Infinity``, a 400-digit year) is emptied. Each change of the
+    kind is named in ``notes``."""
     rows = []
     for i, rec in enumerate(df.to_dict("records")):
         clean = {k: (None if _is_missing(v) else v) for k, v in rec.items()}
@@ -163,6 +164,13 @@ def editor_rows(df, notes: list[str] | None = None) -> list[dict]:
                     notes.append(f"Row {i + 1}: {e}; the cell was emptied.")
         clean["size"] = clean.get("size") or "medium"
         clean["start_year"] = clean.get("start_year") or 1
+        if not str(clean.get("name") or "").strip():  # a row added with "+" or a stray key press
+            clean["name"] = f"Project {len(rows) + 1}"
+            if notes is not None:
+                notes.append(
+                    f"A row without a name is called “{clean['name']}” until you type one: "
+                    "double-click the cell to type in it."
+                )
         rows.append(clean)
     return rows
 
