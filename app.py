@@ -12,7 +12,7 @@ from vcio_app.frame import startup as boot
 
 st.set_option("client.showErrorDetails", "none")  # Cloud forces "false", which shows tracebacks
 if __name__ != "__main__":
-    app = st.App(__file__, lifespan=boot.lifespan)
+    app = st.App(__file__, lifespan=boot.lifespan, middleware=boot.middleware())
 else:
     from vcio_app.frame import chrome
 

@@ -17,12 +17,9 @@ ui.verdict(c, sc)
 
 ui.section("Your named projects")
 if st.session_state.get("presentation"):  # read-only for the prospect
-    tables.show(ui.projects_frame(sc), label="Your named projects")
+    tables.show(pv.projects_frame(sc), label="Your named projects")
 else:
-    rows = ui.project_editor()
-    if rows != st.session_state.get("projects", []):
-        st.session_state["projects"] = rows
-        st.rerun()
+    pv.project_editor()  # saves its rows in the session and reruns when they change
 
 a = vm.load_assumptions()
 base = calls.compare(pv.without_projects(sc).model_dump_json())

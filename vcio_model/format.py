@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 
 
 def money(x: float, exact: bool = False) -> str:
@@ -190,3 +191,22 @@ def text_problem(text: str, multiline: bool = False) -> str | None:
         if ch in _BIDI_CONTROLS:
             return f"must not hold text-direction controls (found U+{o:04X})"
     return None
+
+
+_JOINERS = frozenset("\u200c\u200d")  # zero-width (non-)joiners: they shape scripts and emoji
+
+
+def clean_text(text: str) -> str:
+    r"""A name as every screen and report shows it: without control characters, direction controls
+    and other invisible format characters (Unicode Cc, Cf and lone surrogates; the zero-width
+    joiners stay), runs of spaces and line breaks made one space.
+
+    >>> clean_text("Acme\u202e Ltd\u200b\n")
+    'Acme Ltd'
+    """
+    kept = "".join(
+        " " if ch.isspace() else ch
+        for ch in str(text)
+        if ch.isspace() or ch in _JOINERS or unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
+    )
+    return " ".join(kept.split())

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .assumptions import DIVISOR_KEYS, SHARE_UNITS, load_assumptions, value_problem
 from .files import FileProblem, json_object, read_small_file
-from .format import name_in_message
+from .format import clean_text, name_in_message
 
 ProjectSize = Literal["small", "medium", "large"]
 PROJECT_SIZES: tuple[str, ...] = ("small", "medium", "large")
@@ -72,6 +72,58 @@ def in_bounds(key: str, value: float) -> bool:
     return above_low and (value <= high or math.isclose(value, high, rel_tol=1e-12))
 
 
+def checked_number(
+    value: object,
+    name: str,
+    low: float = -math.inf,
+    high: float = math.inf,
+    whole: bool = False,
+) -> int | float:
+    """One number from outside (a link, ``s``, a file, a widget message) as an int or float, or
+    ``ValueError`` naming ``name`` and the allowed range: never ``OverflowError`` (a 400-digit
+    integer), never NaN or infinity, never a value outside ``low`` to ``high``.
+
+    >>> checked_number("12", "employees", 1, 5000, whole=True)
+    12
+    >>> checked_number(10**400, "salary", 0, 1e6)
+    Traceback (most recent call last):
+    ValueError: salary must be from 0 to 1,000,000 (got a number with 401 digits)
+    """
+    shown = {
+        low: _fmt(low) if math.isfinite(low) else "",
+        high: _fmt(high) if math.isfinite(high) else "",
+    }
+    if shown[low] and shown[high]:
+        allowed = f"from {shown[low]} to {shown[high]}"
+    else:
+        allowed = (
+            f"at least {shown[low]}"
+            if shown[low]
+            else f"at most {shown[high]}"
+            if shown[high]
+            else "a number"
+        )
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"{name} must be a number ({allowed}; got {str(value)[:20]})")
+    if isinstance(value, int) and abs(value) >= 10**15:  # float() of 10**400 overflows
+        raise ValueError(
+            f"{name} must be {allowed} (got a number with {len(str(abs(value)))} digits)"
+        )
+    try:
+        number = float(str(value).strip()[:40] if isinstance(value, str) else value)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError(f"{name} must be a number ({allowed}; got {str(value)[:20]!r})") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number, {allowed} (got {number})")
+    if not low <= number <= high:
+        raise ValueError(f"{name} must be {allowed} (got {number:,.6g})")
+    if whole:
+        if not number.is_integer():
+            raise ValueError(f"{name} must be a whole number, {allowed} (got {number:g})")
+        return int(number)
+    return int(value) if isinstance(value, int) else number
+
+
 def override_problem(key: str, value: float) -> str | None:
     """Why ``value`` cannot override assumption ``key``, naming it and the range (None if it can)."""
     items = load_assumptions().items
@@ -107,7 +159,7 @@ class Project(BaseModel):
     @field_validator("name")
     @classmethod
     def _strip(cls, v: str) -> str:
-        v = " ".join(v.split())
+        v = clean_text(v)  # no direction controls or invisible characters in any report
         if not v:
             raise ValueError("must not be blank")
         return v
@@ -169,7 +221,7 @@ class Scenario(BaseModel):
     @field_validator("company")
     @classmethod
     def _clean_company(cls, v: str) -> str:
-        return " ".join(v.split())
+        return clean_text(v)  # as on screen: "Acme\u202e" printed "M9.1$" reversed in reports
 
     @field_validator("assumptions")
     @classmethod

@@ -22,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 from vcio_app.scenario import links as share
 from vcio_app.scenario import state
 from vcio_model import Project, Scenario, ScenarioError
+from vcio_model.format import clean_text
 
 from .common import EXAMPLES, ON_CI, any_text, fuzz, json_values, nasty
 
@@ -82,7 +83,7 @@ def expected(param: str, text: str):
     if param == "rate":
         return float(text) / 100
     if param == "company":
-        return " ".join(text.split())
+        return clean_text(text)  # no control or invisible format characters, spaces collapsed
     return text
 
 

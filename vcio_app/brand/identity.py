@@ -16,7 +16,7 @@ from pathlib import Path
 
 from vcio_app.brand.images import ImageProblem, check_image
 from vcio_model.files import FileProblem, json_object, read_capped, read_small_file
-from vcio_model.format import text_problem
+from vcio_model.format import clean_text, text_problem
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 BRAND_FILE = DATA_DIR / "brand.json"
@@ -99,7 +99,9 @@ def parse_brand(
         elif problem := text_problem(v, multiline=k == "internal_notes"):
             problems.append(f"{origin}: '{k}' {problem}")
         else:
-            values[k] = v.strip() if k == "internal_notes" else " ".join(v.split())
+            # no invisible format characters (zero-width space, BOM...) in any report either
+            lines = v.strip().splitlines() if k == "internal_notes" else [v]
+            values[k] = "\n".join(clean_text(line) for line in lines)
     if "msp_name" in values and not values["msp_name"]:
         problems.append(f"{origin}: 'msp_name' must not be empty")
     accent = raw.get("accent_color", DEFAULT_ACCENT)

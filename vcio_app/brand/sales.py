@@ -12,11 +12,22 @@ unlocks its view with a passphrase kept as a deployment secret (``st.secrets``):
 With no passphrase configured the sales view cannot be unlocked and the unlock is not offered.
 The unlocked flag lives in this session's state only, never in the URL, so a copied link never
 carries it; presentation mode hides the sales view while it is on. See docs/deploy.md.
+
+Guesses are limited twice: :data:`MAX_ATTEMPTS` wrong ones per session, and
+:data:`SERVER_MAX_WRONG` wrong ones per :data:`SERVER_WINDOW_S` seconds on the whole server, in
+this module's memory (not in a session, nor in a Streamlit cache that a browser's ``clear_cache``
+message could empty; that message is dropped anyway, frame/shield.py). A script opening new
+sessions got 60 guesses in 6.4 s before; now 10 every 5 minutes. While the server-wide limit is
+reached every unlock waits, the sales team's too, for at most :data:`SERVER_WINDOW_S` seconds.
+A deployment with an identity provider could use ``st.login`` instead (docs/deploy.md).
 """
 
 from __future__ import annotations
 
 import hmac
+import threading
+import time
+from collections import deque
 
 import streamlit as st
 
@@ -24,6 +35,27 @@ UNLOCKED = "sales_unlocked"
 ATTEMPTS = "sales_attempts"
 MAX_ATTEMPTS = 5  # wrong passphrases a session may try before the unlock is withdrawn
 MIN_LENGTH = 12  # a shorter configured passphrase is refused (and the unlock not offered)
+SERVER_MAX_WRONG = 10  # wrong passphrases the whole server takes in a window...
+SERVER_WINDOW_S = 300.0  # ...of this many seconds, before every unlock waits for the window
+
+_WRONG: deque[float] = deque()  # times of the server's recent wrong guesses (all sessions)
+_WRONG_LOCK = threading.Lock()  # script runs of different sessions run in different threads
+
+
+def server_wait(now: float | None = None) -> float:
+    """Seconds until the server takes another guess (0 when it takes one now)."""
+    now = time.monotonic() if now is None else now
+    with _WRONG_LOCK:
+        while _WRONG and now - _WRONG[0] >= SERVER_WINDOW_S:
+            _WRONG.popleft()
+        if len(_WRONG) < SERVER_MAX_WRONG:
+            return 0.0
+        return SERVER_WINDOW_S - (now - _WRONG[0])
+
+
+def _note_wrong(now: float | None = None) -> None:
+    with _WRONG_LOCK:
+        _WRONG.append(time.monotonic() if now is None else now)
 
 
 def configured_passphrase() -> str:
@@ -54,12 +86,13 @@ def _try_unlock() -> None:
     ss = st.session_state
     given = ss.get("edit_sales_passphrase") or ""
     ss["edit_sales_passphrase"] = ""  # not kept in the session
-    if ss.get(ATTEMPTS, 0) >= MAX_ATTEMPTS:
+    if ss.get(ATTEMPTS, 0) >= MAX_ATTEMPTS or server_wait() > 0 or not given:
         return
     if matches(given, configured_passphrase()):
         ss[UNLOCKED], ss[ATTEMPTS] = True, 0
     else:
         ss[ATTEMPTS] = ss.get(ATTEMPTS, 0) + 1
+        _note_wrong()
 
 
 def _lock() -> None:
@@ -79,6 +112,13 @@ def unlock_box() -> None:
     tries = ss.get(ATTEMPTS, 0)
     if tries >= MAX_ATTEMPTS:
         st.caption("Sales view: too many wrong passphrases; open the app in a new tab to retry.")
+        return
+    wait = server_wait()
+    if wait > 0:
+        st.caption(
+            "Sales view: too many wrong passphrases on this server in the last few minutes; "
+            f"try again in {max(1, round(wait / 60))} min."
+        )
         return
     with st.form("edit_sales_form", border=False, enter_to_submit=True):
         row = st.container(horizontal=True, vertical_alignment="bottom")

@@ -1,5 +1,6 @@
 """The Projects page's figures: leading the projects alone, per year, with the retainer or salary
-apart, and who leads each named project under each option. No Streamlit here.
+apart, and who leads each named project under each option; and the project editor itself
+(Streamlit: :func:`project_editor`).
 
 What leading the projects costs is what the projects add to each option's leadership cost: the
 same scenario with no projects at all (no typical load, no named project) gives the retainer, the
@@ -12,8 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pandas as pd
+import streamlit as st
 
 import vcio_model as vm
+from vcio_app.safe_text import md_escape
+from vcio_model.scenario import MAX_PROJECTS, checked_number
 
 
 def without_projects(sc: vm.Scenario) -> vm.Scenario:
@@ -127,4 +131,188 @@ def projects_hours_note(c: vm.Comparison, a: vm.Assumptions) -> str:
         "A CIO option can show more hours than the vCIO for the same projects: while the CIO's seat "
         "is empty (the months it takes to hire one, and again after one leaves), a manager without "
         f"IT experience leads them and needs {a['inexperience_multiplier']:g} times the hours."
+    )
+
+
+ADD = "add_project"  # session key: "Add a project" was pressed
+EDITOR_NOTE = "editor_note"  # session key: one message about the last edit, shown once
+EXAMPLE = {"name": "Move email to Microsoft 365", "size": "medium", "budget": None, "start_year": 1}
+NUMBERS = {"budget": ("Budget", 0, 50_000_000, False), "start_year": ("Year", 1, 10, True)}
+
+
+def editor_rows(df, notes: list[str] | None = None) -> list[dict]:
+    """Rows of the project editor as plain dicts. Rows left wholly empty are dropped; a row without
+    a name (added with "+", or by a key press on the grid's empty last row) is named "Project N"
+    so that it counts and shows no "None"; a missing size or year gets the editor's default. A
+    number the row cannot take (``Infinity``, a 400-digit year) is emptied. Each change of the
+    kind is named in ``notes``."""
+    rows = []
+    for i, rec in enumerate(df.to_dict("records")):
+        clean = {k: (None if _is_missing(v) else v) for k, v in rec.items()}
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in clean.values()):
+            if notes is not None:
+                notes.append("An empty row was removed: double-click a cell to type in it.")
+            continue
+        for field, (label, low, high, whole) in NUMBERS.items():
+            if clean.get(field) is None:
+                continue
+            try:
+                clean[field] = checked_number(clean[field], label, low, high, whole)
+            except ValueError as e:
+                clean[field] = None
+                if notes is not None:
+                    notes.append(f"Row {i + 1}: {e}; the cell was emptied.")
+        clean["size"] = clean.get("size") or "medium"
+        clean["start_year"] = clean.get("start_year") or 1
+        if not str(clean.get("name") or "").strip():  # a row added with "+" or a stray key press
+            clean["name"] = f"Project {len(rows) + 1}"
+            if notes is not None:
+                notes.append(
+                    f"A row without a name is called “{clean['name']}” until you type one: "
+                    "double-click the cell to type in it."
+                )
+        rows.append(clean)
+    return rows
+
+
+def _is_missing(v) -> bool:
+    try:
+        return v is None or v != v
+    except (TypeError, ValueError):
+        return False
+
+
+PROJECT_COLUMNS = ["name", "size", "budget", "start_year"]
+
+
+def edits_problem(edits: object, base_rows: int) -> str | None:
+    """Why the editor's pending edits (its widget message) are refused before Streamlit applies
+    them, or None. Streamlit adds pasted rows one at a time: 10,000 rows took over two minutes of
+    the server and slowed every visitor; an edit to a row that does not exist raised IndexError."""
+    if edits is None:
+        return None
+    if not isinstance(edits, dict):
+        return "The table's last change could not be read and was not used."
+    added = edits.get("added_rows") or []
+    deleted = edits.get("deleted_rows") or []
+    edited = edits.get("edited_rows") or {}
+    if not isinstance(added, list) or not isinstance(deleted, list) or not isinstance(edited, dict):
+        return "The table's last change could not be read and was not used."
+    total = base_rows + len(added) - len(set(deleted))
+    if len(added) > MAX_PROJECTS or total > MAX_PROJECTS:
+        return (
+            f"At most {MAX_PROJECTS} named projects: the {len(added):,} rows pasted or added "
+            f"would make {total:,}, so that change was not used. Paste up to "
+            f"{max(0, MAX_PROJECTS - base_rows)} rows."
+        )
+    for index in (*edited, *deleted):
+        try:
+            ok = 0 <= int(index) < base_rows + len(added)
+        except (TypeError, ValueError, OverflowError):
+            ok = False
+        if not ok:
+            return "The table's last change named a row that does not exist and was not used."
+    return None
+
+
+def project_editor() -> list[dict]:
+    """The editable project list; returns its rows (incomplete rows kept for the user to finish).
+
+    The editor edits against a base that only changes when a scenario is loaded (preset, file,
+    link) or a change is refused, so the edits Streamlit keeps are never applied twice. A change
+    that would pass the project limit (a large paste) or names a row that does not exist is
+    refused before Streamlit applies it (:func:`edits_problem`): the editor starts again from the
+    saved list, with one message.
+    """
+    ss = st.session_state
+    version = ss.get("projects_version", 0)
+    saved = [p for p in ss.get("projects", []) if isinstance(p, dict)][:MAX_PROJECTS]
+    try:
+        pending = ss.get(f"edit_projects_{version}")  # the edits, not applied yet
+    except Exception:  # noqa: BLE001 - Streamlit could not read the message (a row "abc")
+        pending = "unreadable"
+    problem = edits_problem(pending, len(_base(version, saved)))
+    if problem:
+        ss.pop(f"projects_base_{version}", None)
+        version = ss["projects_version"] = version + 1  # a new editor; the old edits are dropped
+        ss.setdefault(EDITOR_NOTE, []).append(problem)
+    for note in dict.fromkeys(ss.pop(EDITOR_NOTE, [])):  # from the run that made the change
+        st.warning(md_escape(note), icon=":material/info:")  # may quote the pasted text
+    notes: list[str] = []
+    edited = st.data_editor(
+        _base(version, saved),
+        key=f"edit_projects_{version}",
+        num_rows="dynamic",
+        width="stretch",
+        placeholder="–",  # not "None": an empty budget means the typical one
+        column_config={
+            "name": st.column_config.TextColumn("Project", max_chars=80, required=True),
+            "size": st.column_config.SelectboxColumn(
+                "Size", options=list(vm.PROJECT_SIZES), required=True, default="medium"
+            ),
+            "budget": st.column_config.NumberColumn(
+                "Budget ($, empty = typical)",
+                min_value=0,
+                max_value=50_000_000,
+                step=1000,
+                format="dollar",  # $60,000 (the step sets no decimals)
+            ),
+            "start_year": st.column_config.NumberColumn(
+                "Year", min_value=1, max_value=10, step=1, default=1, required=True
+            ),
+        },
+    )
+    rows = editor_rows(edited, notes)
+    if ss.pop(ADD, False) and len(rows) < MAX_PROJECTS:  # the button below, pressed last run
+        rows.append(dict(EXAMPLE) if not rows else {**EXAMPLE, "name": f"Project {len(rows) + 1}"})
+        notes.append("")  # start the editor again from the saved list, which has the new row
+    if len(rows) < MAX_PROJECTS:
+        st.button(
+            "Add a project",
+            icon=":material/add:",
+            key="edit_projects_add",
+            on_click=ss.__setitem__,  # a flag, not the button's value: that is lost on a rerun
+            args=(ADD, True),
+            help="Adds a row to the table; double-click a cell to change it.",
+        )
+    if rows != ss.get("projects", []) or notes:
+        ss["projects"] = rows
+        if notes:  # a change was cleaned up: the editor starts again from the clean rows
+            ss.pop(f"projects_base_{version}", None)
+            ss["projects_version"] = version + 1
+            ss[EDITOR_NOTE] = [n for n in notes if n]
+        st.rerun()
+    if not rows:
+        st.caption(
+            "No named projects yet. For example: “Move email to Microsoft 365”, medium, "
+            "the typical budget, year 1. Press Add a project, then double-click a cell to change "
+            "it; paste rows from a spreadsheet into the table too."
+        )
+    return rows
+
+
+def _base(version: int, saved: list[dict]) -> pd.DataFrame:
+    key = f"projects_base_{version}"
+    if key not in st.session_state:
+        st.session_state[key] = pd.DataFrame(saved, columns=PROJECT_COLUMNS)
+    return st.session_state[key]
+
+
+def projects_frame(sc: vm.Scenario) -> pd.DataFrame:
+    """The scenario's named projects for reading (budgets in money, typical ones marked)."""
+    a = vm.load_assumptions()
+    return pd.DataFrame(
+        [
+            {
+                "Project": p.name,
+                "Size": p.size.capitalize(),
+                "Budget": vm.money(
+                    p.budget if p.budget is not None else a[f"project_budget_{p.size}"]
+                )
+                + ("" if p.budget is not None else " (typical)"),
+                "Year": p.start_year,
+            }
+            for p in sc.projects
+        ],
+        columns=["Project", "Size", "Budget", "Year"],
     )

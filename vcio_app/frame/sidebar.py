@@ -7,7 +7,13 @@ import streamlit as st
 import vcio_model as vm
 from vcio_app.charts import cached as figures
 from vcio_app.frame import page as ui
-from vcio_app.scenario.state import WIDGETS, current_scenario, employee_options, load_preset
+from vcio_app.scenario.state import (
+    WIDGETS,
+    current_scenario,
+    employee_options,
+    load_preset,
+    settle_numbers,
+)
 from vcio_model.presets import preset_stories
 
 CUSTOM = "Custom"
@@ -87,6 +93,7 @@ def settle_inputs() -> None:
     for key, value in ss.get("inputs_copy", {}).items():
         if key not in ss:
             ss[key] = value
+    settle_numbers()  # a crafted widget message: a value past a slider's ends, NaN...
     if ss.get(TYPED) != ss.get("in_employees"):
         ss[TYPED] = ss.get("in_employees")
     if ss.get("in_size") is None:

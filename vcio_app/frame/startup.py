@@ -33,6 +33,18 @@ import time
 import streamlit as st
 
 LOG = logging.getLogger("vcio.boot")
+
+
+def middleware() -> list:
+    """The app's middleware for ``st.App(..., middleware=...)``: :class:`~vcio_app.frame.shield.
+    Shield` bounds uploads, drops a browser's "clear every cache" message and hides the metrics."""
+    from starlette.middleware import Middleware  # noqa: PLC0415 - Streamlit's own dependency
+
+    from vcio_app.frame.shield import Shield  # noqa: PLC0415
+
+    return [Middleware(Shield)]
+
+
 NOT_AT_START = {"__main__", "cli"}  # the command line (``python -m vcio_app``), not the app
 
 

@@ -18,14 +18,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import math
 import zlib
 from collections.abc import Mapping
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import vcio_model as vm
 from vcio_model import Project, Scenario, ScenarioError
-from vcio_model.scenario import MAX_PROJECTS, override_problem
+from vcio_model.scenario import MAX_PROJECTS, checked_number, override_problem
 
 PARAM = "s"
 VERSION = 1
@@ -50,10 +49,7 @@ _PROJECT_FIELDS = ("name", "size", "budget", "start_year")
 
 # ---------------------------------------------------------------------------------- readable
 def _num(text: str) -> float:
-    v = float(text)
-    if not math.isfinite(v):
-        raise ValueError
-    return v
+    return float(checked_number(text, "value"))  # ValueError for inf, nan, 1e400, text
 
 
 def _whole(text: str) -> int | float:
@@ -314,6 +310,19 @@ def decode_extra(text: str, problems: list[str] | None = None) -> dict:
     return {k: dumped[k] for k in fields}
 
 
+def checked_override(key: object, value: object) -> str | None:
+    """Why an assumption override from a link, a file or the session cannot be used (naming it and
+    the allowed range), or None. A number only (no text, no bool); a 400-digit integer, NaN or
+    infinity is a problem like any other, never an exception."""
+    name = str(key)[:60]
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return f"{name} must be a number"
+    try:
+        return override_problem(name, checked_number(value, name))
+    except ValueError as e:
+        return str(e)
+
+
 def _leave_out_bad_items(fields: dict, problems: list[str]) -> None:
     """Per item, not per group: a bad override or project row of ``s`` is left out alone and
     named in ``problems``; the others stay (a 51st project too: the first 50 stay)."""
@@ -322,11 +331,9 @@ def _leave_out_bad_items(fields: dict, problems: list[str]) -> None:
     if isinstance(overrides, dict):
         kept = {}
         for key, value in overrides.items():
-            number = isinstance(value, int | float) and not isinstance(value, bool)
-            problem = override_problem(str(key), float(value)) if number else None
-            if not number or problem:
-                problems.append(f"{where}: changed assumption left out: "
-                                f"{problem or f'{str(key)[:60]} must be a number'}")  # fmt: skip
+            problem = checked_override(key, value)
+            if problem:
+                problems.append(f"{where}: changed assumption left out: {problem}")
             else:
                 kept[key] = value
         fields["assumptions"] = kept

@@ -9,12 +9,14 @@ applies it again when the browser goes Back or Forward.
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from vcio_app import brand as br
 from vcio_app.scenario import links as share
 from vcio_model import Project, Scenario, ScenarioError, load_presets
-from vcio_model.scenario import MAX_PROJECTS, override_problem
+from vcio_model.scenario import MAX_PROJECTS, checked_number
 
 EMPLOYEE_STEPS = sorted(
     {
@@ -47,6 +49,19 @@ WIDGETS = {  # widget key -> scenario field
     "in_sites": "sites",
     "in_revenue": "annual_revenue",
 }
+LOG = logging.getLogger("vcio.app")
+INPUT_PROBLEMS = "input_problems"  # session key: widget values refused by settle_numbers()
+# widget key -> (what the message calls it, low, high, whole number): the widgets' own ranges
+WIDGET_RANGES = {
+    "in_employees": ("Employees", 1, 5000, True),
+    "in_employees_typed": ("Exact number of employees", 1, 5000, True),
+    "in_projects": ("IT projects a year", 0, 50, False),
+    "in_years": ("Years to compare", 1, 10, True),
+    "in_rate_pct": ("Discount rate (%)", 0, 30, False),
+    "in_downtime": ("Downtime cost per hour", 0, 10_000_000, False),
+    "in_sites": ("Sites", 1, 500, True),
+    "in_revenue": ("Annual revenue", 0, 100_000_000_000, False),
+}
 EXTRA_FIELDS = ("devices_per_employee", "wage_growth", "msp_price_escalation")  # no widget
 
 
@@ -69,9 +84,44 @@ def apply_scenario(sc: Scenario) -> None:
     ss["extra_fields"] = {k: getattr(sc, k) for k in EXTRA_FIELDS}
 
 
+MAX_SHOWN_PROBLEMS = 5  # problems listed one by one; the rest counted in one line
+BROKEN_LINK = (
+    "This link could not be read, so the app opened with its default scenario. Change the "
+    "inputs in the sidebar, or ask for a new link."
+)
+
+
+def capped(problems: list[str], limit: int = MAX_SHOWN_PROBLEMS) -> list[str]:
+    """The first ``limit`` problems, then one line counting the rest: a link with 2,500 unknown
+    settings drew 2,500 warnings on every run (0.5 MB a run)."""
+    if len(problems) <= limit:
+        return list(problems)
+    return [*problems[:limit], f"… and {len(problems) - limit:,} more problems of the same kind."]
+
+
 def init_state() -> None:
     """Once per session: defaults, then the URL's parameters on top (bad ones reported, not fatal).
-    On a later run that the browser's Back or Forward started, the URL's scenario again."""
+    On a later run that the browser's Back or Forward started, the URL's scenario again.
+
+    Whatever a link holds, this never raises: if reading it fails, the session starts from the
+    default scenario with one message (:data:`BROKEN_LINK`), and the failure is logged."""
+    ss = st.session_state
+    try:
+        _init_state()
+    except Exception:  # noqa: BLE001 - a link must never take the page down
+        LOG.exception("reading the link failed; the default scenario is used")
+        card = ss.get("rate_card") if isinstance(ss.get("rate_card"), br.RateCard) else None
+        ss["rate_card"] = card or br.RateCard()
+        ss["default_overrides"] = ss.get("default_overrides") or {}
+        apply_scenario(Scenario(assumptions=ss["default_overrides"]))
+        ss["url_problems"] = [BROKEN_LINK]
+        ss["version_note"] = ""
+        ss["presentation"] = False
+        ss["url_written"] = {}
+        ss["initialised"] = True
+
+
+def _init_state() -> None:
     ss = st.session_state
     if "initialised" in ss:
         if _history_navigation() and _managed(st.query_params.to_dict()) != ss.get("url_written"):
@@ -92,7 +142,7 @@ def _open_url(params: dict, problems: list[str] | None = None) -> None:
     ss = st.session_state
     sc, url_problems = share.initial_scenario(params, ss["default_overrides"])
     apply_scenario(sc)
-    ss["url_problems"] = (problems or []) + url_problems
+    ss["url_problems"] = capped((problems or []) + url_problems)
     carries = any(k in params for k in (*share.URL_FIELDS, share.PARAM))  # a scenario link
     ss["version_note"] = share.version_note(share.link_version(params)) if carries else ""
     ss["presentation"] = share.present_flag(params)
@@ -111,6 +161,36 @@ def _managed(params: dict) -> dict:
     return {k: v for k, v in params.items() if k in share.MANAGED and k != share.VERSION_PARAM}
 
 
+def settle_numbers() -> None:
+    """Put back in range any number a widget message carries (a crafted message may send a slider
+    a value past its ends, NaN or a 400-digit number): the field goes back to the default
+    scenario's value and one message names it; the other inputs are kept. Call before the
+    widgets are drawn (Streamlit refuses to change a drawn widget's value)."""
+    ss = st.session_state
+    problems = []
+    for key, (label, low, high, whole) in WIDGET_RANGES.items():
+        try:
+            value = ss.get(key)
+        except Exception:  # noqa: BLE001 - a widget value Streamlit itself cannot read
+            value = "unreadable"
+        if value is None:
+            continue
+        try:
+            checked = checked_number(value, label, low, high, whole)
+        except ValueError as e:
+            problems.append(f"{e}; it is back to its default.")
+            default = getattr(Scenario(), WIDGETS.get(key, "employees"))
+            if key == "in_rate_pct":
+                default = round(default * 100, 2)
+            elif key in ("in_projects", "in_downtime", "in_revenue") and default is not None:
+                default = float(default)
+            ss[key] = default
+            continue
+        if checked != value:  # e.g. a whole number sent as 12.0000001: rounded
+            ss[key] = checked
+    ss[INPUT_PROBLEMS] = problems
+
+
 def load_preset(preset_id: str) -> None:
     presets = load_presets()
     if preset_id in presets:
@@ -124,7 +204,6 @@ def current_scenario() -> Scenario:
     raw["discount_rate"] = (raw["discount_rate"] or 0) / 100
     raw["downtime_cost_per_hour"] = raw["downtime_cost_per_hour"] or None
     raw.update({k: v for k, v in ss.get("extra_fields", {}).items() if v is not None})
-    raw["sites"] = None if raw["sites"] is None else int(raw["sites"])
     problems = []
     projects = []
     for i, p in enumerate(ss.get("projects", [])):
@@ -150,8 +229,7 @@ def current_scenario() -> Scenario:
     raw["projects"] = projects
     raw["assumptions"] = {}
     for key, value in dict(ss.get("overrides", {})).items():  # each override alone
-        number = isinstance(value, int | float) and not isinstance(value, bool)
-        problem = override_problem(key, float(value)) if number else f"{key} must be a number"
+        problem = share.checked_override(key, value)
         if problem:
             problems.append(f"Changed assumption left out: {problem}")
         else:
@@ -161,7 +239,7 @@ def current_scenario() -> Scenario:
     except ScenarioError as e:
         problems.extend(e.problems)
         sc = _salvage(raw)
-    ss["scenario_problems"] = problems
+    ss["scenario_problems"] = capped([*ss.get(INPUT_PROBLEMS, []), *problems])
     return sc
 
 
