@@ -127,7 +127,7 @@ def plot(fig, key: str | None = None) -> None:
         if callable(fig):
             fig = fig()
         if st.session_state.get("presentation"):
-            from .charts.present import presentation  # noqa: PLC0415
+            from vcio_app.charts.present import presentation  # noqa: PLC0415
 
             fig = presentation(fig)  # a copy, every size scaled with the page's type
         # theme=None: the charts' own type and colours (charts/style.py), not Streamlit's smaller
