@@ -10,7 +10,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from vcio_model import CATEGORIES, CATEGORY_LABELS, in_sentence, money
-from vcio_model.format import money_distinct
 
 from .rows import BAR, LABEL_CHARS, layout_rows, wrap
 from .style import (
@@ -26,6 +25,9 @@ from .style import (
     _short,
     _style,
     _years_words,
+    money_compared,
+    singled_out,
+    standing,
 )
 
 
@@ -40,25 +42,24 @@ def _option_bars(
     """
     opts = sorted(comparison.options, key=lambda o: values[o.id])
     best = min(values[o.id] for o in opts)
-    win = comparison.recommended
-    amounts = money_distinct([values[o.id] for o in opts])
+    marked = singled_out(comparison)
+    amounts = money_compared([values[o.id] for o in opts])
     labels, hover = [], []
     for o, amount in zip(opts, amounts, strict=True):
         v = values[o.id]
-        if o.id == win:
-            head, tail = f"<b>{o.short_name}  {amount}</b>", "recommended"
+        tag, more = standing(comparison, o.id), _more_than_cheapest(v, best)
+        if tag:  # "recommended", or "about the same" for both options of a close call
+            head = f"<b>{o.short_name}  {amount}</b>"
+            tail = tag if tag == "recommended" or not more else f"{tag} {more}"
         else:
-            head, tail = f"{o.short_name}  <b>{amount}</b>", _more_than_cheapest(v, best)
+            head, tail = f"{o.short_name}  <b>{amount}</b>", more
         # one line where it fits a phone's plot, else the tail on a line of its own
         fits = len(f"{o.short_name}  {amount}  {tail}") <= LABEL_CHARS
         labels.append(f"{head}  {tail}".strip() if fits else f"{head}<br>{tail}")
         hover.append(
             f"<b>{o.name}</b><br>{hover_what}: {money(v, exact=True)}{hover_unit}"
-            + (
-                "<br>Recommended"
-                if o.id == win
-                else f"<br>{money(v - best, exact=True)} more than the cheapest"
-            )
+            + (f"<br>{tag.capitalize()}" if tag else "")
+            + (f"<br>{money(v - best, exact=True)} more than the lowest" if more else "")
         )
     rows = layout_rows([label.count("<br>") + 1 for label in labels])
     bars = _hbar(
@@ -68,8 +69,10 @@ def _option_bars(
         name=axis_title,
         marker=dict(
             color=[o.color for o in opts],
-            opacity=[1.0 if o.id == win else FADED_OPACITY for o in opts],
-            line=dict(color=["#222222" if o.id == win else "rgba(0,0,0,0)" for o in opts], width=2),
+            opacity=[1.0 if o.id in marked else FADED_OPACITY for o in opts],
+            line=dict(
+                color=["#222222" if o.id in marked else "rgba(0,0,0,0)" for o in opts], width=2
+            ),
         ),
         hovertext=hover,
         hovertemplate=_HOVERTEXT,
@@ -114,7 +117,6 @@ def breakdown_stacked(comparison) -> go.Figure:
     df = comparison.breakdown_frame()
     totals = df.groupby(["option", "category"], sort=False)["cost"].sum()
     opts = sorted(comparison.options, key=lambda o: o.total)
-    win = comparison.recommended
     rows = layout_rows([1] * len(opts))
     bars = []
     for c in CATEGORIES:
@@ -136,9 +138,10 @@ def breakdown_stacked(comparison) -> go.Figure:
                 ),
             )
         )
-    amounts = money_distinct([o.total for o in opts])
+    amounts = money_compared([o.total for o in opts])
+    marked = singled_out(comparison)
     labels = [
-        f"<b>{o.short_name}  {amount}</b>" if o.id == win else f"{o.short_name}  <b>{amount}</b>"
+        f"<b>{o.short_name}  {amount}</b>" if o.id in marked else f"{o.short_name}  <b>{amount}</b>"
         for o, amount in zip(opts, amounts, strict=True)
     ]
     layout = dict(

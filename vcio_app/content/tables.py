@@ -33,8 +33,17 @@ TABLE_CSS = (
     ".vcio-table tr.total td{font-weight:600}"
     ".vcio-table td.hl{background:#fbe3d6;font-weight:700}"
     ".vcio-table td.flip{color:#b3400a;font-weight:700}"
+    # On a phone a table of four or more columns keeps readable columns (not one word a line)
+    # and scrolls sideways, with a line above it that says so
+    ".vcio-scroll-hint{display:none;font-size:.8rem;color:#4f5660;margin:0 0 .2rem}"
+    "@media (max-width: 640px){.vcio-table-wrap.wide .vcio-table{min-width:34rem}"
+    ".vcio-table-wrap.wide .vcio-scroll-hint{display:block;position:sticky;left:0}}"
     "</style>"
 )
+
+
+WIDE_COLUMNS = 4  # from this many columns a table scrolls sideways on a phone
+SCROLL_HINT = "Swipe the table sideways to see every column →"
 
 
 def _text(v, fmt: Callable | None) -> tuple[str, bool]:
@@ -80,8 +89,11 @@ def html_table(
             cells.append(f"<td{attr}>{html.escape(text)}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     name = f' aria-label="{html.escape(label, quote=True)}"' if label else ""
+    wide = len(cols) >= WIDE_COLUMNS
+    hint = f'<p class="vcio-scroll-hint" aria-hidden="true">{SCROLL_HINT}</p>' if wide else ""
     return (
-        f'{TABLE_CSS}<div class="vcio-table-wrap"><table class="vcio-table"{name}>'
+        f'{TABLE_CSS}<div class="vcio-table-wrap{" wide" if wide else ""}">{hint}'
+        f'<table class="vcio-table"{name}>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
