@@ -1,6 +1,6 @@
 """Landing page: the verdict first (the whole sentence and "How sure?" on a phone's first
 screen), a card per option, what the leadership costs a month, the cost chart; what each option
-is comes after, for whoever needs it."""
+is comes after, for whoever needs it. On a projector the chart follows the verdict at once."""
 
 import streamlit as st
 
@@ -11,12 +11,12 @@ from vcio_app.frame import page as ui
 from vcio_model.format import with_article
 
 sc, c = ui.page_start("What should IT leadership cost you?", "")
-presenting = bool(st.session_state.get("presentation"))
+presenting = ui.presenting()
 why = decide.tie_breakers(c) or True  # a close call: what decides; else why the winner wins
 ui.verdict(c, sc, reasons=False if presenting else why)
 if not presenting:
     st.caption(words.WHERE_INPUTS)
-ui.option_cards(c)
+    ui.option_cards(c)
 ui.section(
     f"Cost of each option over {vm.plural(sc.years, 'year')}",
     "Net present value (NPV): every year's cost added up in today's money at "
@@ -24,8 +24,9 @@ ui.section(
     "start.",
 )
 ui.plot(figures.comparison_chart(sc.model_dump_json(), "cost_bars"), key="overview_cost")
-if presenting:  # the deck's first screen holds the verdict and the chart; the reasons follow
+if presenting:  # the deck's first screen holds the verdict and the chart; the rest follows
     ui.verdict_reasons(c, why)
+    ui.option_cards(c)
 st.markdown(decide.bill_markdown(c))
 st.markdown(f":small[:gray[{words.options_sentence(c)}]]")
 ui.section("What the money does not show")

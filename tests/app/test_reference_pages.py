@@ -235,8 +235,9 @@ def test_about_page_shows_the_model_version_and_the_terms():
     assert not at.error and not at.warning
     text = _text(at)
     assert f"Model version {vm.__version__}" in text
-    for term in ("NPV", "P10", "vCIO", "MSP", "Break-fix", "Taxes", "Fork"):
+    for term in ("NPV", "P10", "vCIO", "MSP", "Break-fix", "Taxes", "Your own figures"):
         assert term in text, term
+    assert "Fork" not in text and "fork" not in text  # a prospect is not told to fork code
     # the terms are a section of the page, so the glossary every other page has is left out
     assert "What the terms mean" not in [e.label for e in at.expander]
 

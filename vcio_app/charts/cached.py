@@ -67,14 +67,20 @@ def bars_html(scenario_json: str, name: str) -> str:
     """A bar chart as HTML for ``st.html`` (``charts.bars``): ``per_employee`` (cost per employee
     per year) or ``breakdown`` (each option's total by cost category)."""
     c = calls.compare(scenario_json)
-    if name == "per_employee":
-        values = {o.id: o.cost_per_employee_year for o in c.options}
+    if name == "per_employee":  # in today's money, as the totals beside it
+        values = {o.id: o.npv / c.scenario.employees / c.years for o in c.options}
         return charts.option_bars(
-            c, values, "Cost per employee per year", "Per employee per year, before discounting."
+            c,
+            values,
+            "Cost per employee per year",
+            "Per employee per year, in today's money: the total above over the head count and "
+            "the years.",
         )
     if name == "breakdown":
         return charts.breakdown_bars(
-            c, f"Total cost over {vm.plural(c.years, 'year')}, before discounting."
+            c,
+            f"Cost over {vm.plural(c.years, 'year')} in today's money, as in the verdict: each "
+            "year's cost discounted, one-off fees included.",
         )
     raise KeyError(name)
 
@@ -109,5 +115,6 @@ def risk_distributions(scenario_json: str, trials: int) -> go.Figure:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def tornado(scenario_json: str) -> go.Figure:
-    return charts.tornado(calls.sensitivity(scenario_json))
+def tornado(scenario_json: str, top: int = 12) -> go.Figure:
+    """The ``top`` assumptions that move the gap most (fewer on a projector's first screen)."""
+    return charts.tornado(calls.sensitivity(scenario_json), top=top)

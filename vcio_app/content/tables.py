@@ -22,6 +22,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from vcio_app.charts.style import money_compared
+
 TABLE_CSS = (
     "<style>"
     ".vcio-table-wrap{overflow-x:auto;margin:.25rem 0 1rem}"
@@ -96,6 +98,23 @@ def html_table(
         f'<table class="vcio-table"{name}>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
+
+
+def year_by_year(c) -> pd.DataFrame:
+    """The Costs page's year-by-year table: one-off fees, each year's bill (that year's dollars),
+    the total before discounting, and the total in today's money that every page compares. Each
+    column rounded alike (``charts.style.money_compared``): two amounts the chart shows apart are
+    apart here too."""
+    years = list(range(1, c.years + 1))
+    cols = {
+        "At the start": [o.upfront for o in c.options],
+        **{f"Year {i}": [o.yearly_cost[i - 1] for o in c.options] for i in years},
+        "Total, before discounting": [o.total for o in c.options],
+        "Total in today's money": [o.npv for o in c.options],
+    }
+    out = {"Option": [o.name for o in c.options]}
+    out |= {name: money_compared(values) for name, values in cols.items()}
+    return pd.DataFrame(out)
 
 
 def show(df: pd.DataFrame, **kw) -> None:

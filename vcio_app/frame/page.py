@@ -24,7 +24,8 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 def page_start(title: str, intro: str = ""):
     """Heading, intro line, any input problems; returns (scenario, comparison) for the page."""
     boot.ensure_entry_point()
-    section(title, intro, level=1)
+    # On a projector the deck's first screen holds the headline and the main chart: no intro
+    section(title, "" if st.session_state.get("presentation") else intro, level=1)
     sc = current_scenario()
     for p in st.session_state.get("url_problems", []) + st.session_state.get(
         "scenario_problems", []
@@ -225,6 +226,11 @@ def glossary() -> None:
     """'What the terms mean' under every page but About, which shows the same text itself."""
     if box := lazy_expander("What the terms mean", "glossary_open"):
         box.markdown(doc_section(*GLOSSARY))
+
+
+def presenting() -> bool:
+    """Whether presentation mode is on (the deck: no editing controls, the chart first)."""
+    return bool(st.session_state.get("presentation"))
 
 
 def footer() -> None:

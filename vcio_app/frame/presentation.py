@@ -34,11 +34,13 @@ NAV_CSS = (
     ".st-key-present_controls label p{font-size:.7rem !important}"
     # Tables and bar charts read on a projector too (presentation mode's type is 22 px)
     ".vcio-table{font-size:.9rem !important}.vcio-bars{font-size:1rem !important}"
+    # Hidden besides the brand's list of editing controls: the Risk page's precision switch. The
+    # page title smaller: the deck's first screen holds the headline and the main chart.
+    ".st-key-risk_precise{display:none !important}"
+    '[data-testid="stMainBlockContainer"] h1{font-size:2rem !important;padding:.25rem 0 .5rem}'
+    ".vcio-brand{padding-bottom:.25rem !important}"
     "</style>"
 )
-# What presentation mode hides besides the brand's list: the Risk page's precision switch and
-# whatever a page marks as an editing control; the option cards' row on a projector.
-DECK_CSS = ".st-key-risk_precise{display:none !important}"
 
 
 # Short labels keep the row on one line: the full title is the link's tooltip.
@@ -106,7 +108,7 @@ def nav_bar(pages: list, current) -> None:
     paths = [p.url_path for p in pages]
     i = paths.index(current.url_path) if current.url_path in paths else 0
     with st.container(horizontal=True, vertical_alignment="bottom", key="present_nav"):
-        st.html(NAV_CSS + f"<style>{DECK_CSS}</style>")
+        st.html(NAV_CSS)
         back = st.button(
             "Previous",
             key="present_prev",
