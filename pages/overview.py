@@ -17,13 +17,16 @@ ui.verdict(c, sc, reasons=False if presenting else why)
 if not presenting:
     st.caption(words.WHERE_INPUTS)
     ui.option_cards(c)
-ui.section(
-    f"Cost of each option over {vm.plural(sc.years, 'year')}",
-    "Net present value (NPV): every year's cost added up in today's money at "
-    f"{with_article(words.rate(sc.discount_rate))} discount rate, including one-off fees at the "
-    "start.",
+if not presenting:  # on a projector the chart's axis says it: the chart follows the verdict
+    ui.section(
+        f"Cost of each option over {vm.plural(sc.years, 'year')}",
+        "Net present value (NPV): every year's cost added up in today's money at "
+        f"{with_article(words.rate(sc.discount_rate))} discount rate, including one-off fees at "
+        "the start.",
+    )
+ui.plot(
+    figures.comparison_chart(sc.model_dump_json(), "cost_bars", presenting), key="overview_cost"
 )
-ui.plot(figures.comparison_chart(sc.model_dump_json(), "cost_bars"), key="overview_cost")
 if presenting:  # the deck's first screen holds the verdict and the chart; the rest follows
     ui.verdict_reasons(c, why)
     ui.option_cards(c)

@@ -39,7 +39,7 @@ ui.section(
     "Each bar shows where that lead goes when the assumption is at its low or its high value "
     "(written at the bar's end). Orange: at that value another option becomes the cheapest.",
 )
-ui.plot(figures.tornado(sc.model_dump_json(), 5 if presenting else 12), key="sens_tornado")
+ui.plot(figures.tornado(sc.model_dump_json(), 4 if presenting else 12), key="sens_tornado")
 if presenting:
     st.markdown(more)
 

@@ -55,11 +55,18 @@ _COMPARISON_CHARTS = {
 COMPARISON_CHART_NAMES = tuple(_COMPARISON_CHARTS)
 
 
+WIDE_LABEL_CHARS = 90  # a label line on a wide screen (presentation mode): one line an option
+
+
 @st.cache_resource(max_entries=128, show_spinner=False)
-def comparison_chart(scenario_json: str, name: str) -> go.Figure:
+def comparison_chart(scenario_json: str, name: str, wide: bool = False) -> go.Figure:
     """One of the charts drawn from ``compare`` alone: ``cost_bars``, ``breakdown_stacked``,
-    ``cumulative_lines`` or ``per_employee_bars``."""
-    return _COMPARISON_CHARTS[name](calls.compare(scenario_json))
+    ``cumulative_lines`` or ``per_employee_bars``; ``wide``: labels on one line (``cost_bars``,
+    for a projector), not wrapped to a phone's width."""
+    c = calls.compare(scenario_json)
+    if wide and name == "cost_bars":
+        return charts.cost_bars(c, label_chars=WIDE_LABEL_CHARS)
+    return _COMPARISON_CHARTS[name](c)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)

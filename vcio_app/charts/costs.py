@@ -32,7 +32,12 @@ from .style import (
 
 
 def _option_bars(
-    comparison, values: dict[str, float], axis_title: str, hover_what: str, hover_unit: str = ""
+    comparison,
+    values: dict[str, float],
+    axis_title: str,
+    hover_what: str,
+    hover_unit: str = "",
+    label_chars: int = LABEL_CHARS,
 ) -> go.Figure:
     """Horizontal bars, one per option, cheapest at the top, the recommended option highlighted.
 
@@ -54,7 +59,7 @@ def _option_bars(
         else:
             head, tail = f"{o.short_name}  <b>{amount}</b>", more
         # one line where it fits a phone's plot, else the tail on a line of its own
-        fits = len(f"{o.short_name}  {amount}  {tail}") <= LABEL_CHARS
+        fits = len(f"{o.short_name}  {amount}  {tail}") <= label_chars
         labels.append(f"{head}  {tail}".strip() if fits else f"{head}<br>{tail}")
         hover.append(
             f"<b>{o.name}</b><br>{hover_what}: {money(v, exact=True)}{hover_unit}"
@@ -88,14 +93,20 @@ def _option_bars(
     return _figure([bars], _merge(layout, dict(margin=dict(t=20, b=70))))
 
 
-def cost_bars(comparison) -> go.Figure:
+def cost_bars(comparison, label_chars: int = LABEL_CHARS) -> go.Figure:
     """NPV of every option, cheapest at the top; the recommended option bold, the others faded.
+    ``label_chars``: the longest label line (a phone's width by default; a wide screen, such as
+    presentation mode's, keeps each label on one line).
 
     One horizontal ``Bar`` trace; bar labels give the rounded cost and the extra over the cheapest.
     """
     values = {o.id: o.npv for o in comparison.options}
     return _option_bars(
-        comparison, values, _npv_axis_title(comparison.years), "Cost in today's money (NPV)"
+        comparison,
+        values,
+        _npv_axis_title(comparison.years),
+        "Cost in today's money (NPV)",
+        label_chars=label_chars,
     )
 
 

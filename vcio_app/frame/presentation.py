@@ -30,14 +30,15 @@ NAV_CSS = (
     "{font-size:.8rem !important;white-space:nowrap}"
     ".st-key-present_nav kbd,.st-key-present_nav [data-testid='stButtonShortcut']{display:none}"
     ".st-key-present_controls{gap:.5rem !important;flex:0 0 auto}"
-    ".st-key-present_controls [data-testid='stNumberInput']{width:8.5rem}"
-    ".st-key-present_controls label p{font-size:.7rem !important}"
+    ".st-key-present_controls [data-testid='stMarkdownContainer'] p{font-size:.7rem !important;"
+    "margin:0;white-space:nowrap}"
     # Tables and bar charts read on a projector too (presentation mode's type is 22 px)
     ".vcio-table{font-size:.9rem !important}.vcio-bars{font-size:1rem !important}"
     # Hidden besides the brand's list of editing controls: the Risk page's precision switch. The
     # page title smaller: the deck's first screen holds the headline and the main chart.
     ".st-key-risk_precise{display:none !important}"
-    '[data-testid="stMainBlockContainer"] h1{font-size:2rem !important;padding:.25rem 0 .5rem}'
+    '[data-testid="stMainBlockContainer"] h1{font-size:1.6rem !important;padding:0 0 .25rem}'
+    '[data-testid="stMainBlockContainer"] h3{font-size:1.45rem !important;padding:.25rem 0}'
     ".vcio-brand{padding-bottom:.25rem !important}"
     "</style>"
 )
@@ -78,9 +79,12 @@ def presenter_controls() -> None:
     ss = st.session_state
     ss[DECK_EMPLOYEES] = int(ss.get("in_employees") or 1)
     ss[DECK_PROJECTS] = float(ss.get("in_projects") or 0.0)
-    with st.container(horizontal=True, vertical_alignment="bottom", key="present_controls"):
+    with st.container(horizontal=True, vertical_alignment="center", key="present_controls"):
+        st.markdown("Employees", width="content")  # beside the box: the row stays one line high
         st.number_input(
             "Employees",
+            label_visibility="collapsed",
+            width=130,
             min_value=1,
             max_value=5000,
             step=5,
@@ -88,8 +92,11 @@ def presenter_controls() -> None:
             on_change=_set_employees,
             help="The company's head count: every figure follows.",
         )
+        st.markdown("Projects a year", width="content")
         st.number_input(
             "Projects a year",
+            label_visibility="collapsed",
+            width=110,
             min_value=0.0,
             max_value=50.0,
             step=1.0,
@@ -107,7 +114,7 @@ def nav_bar(pages: list, current) -> None:
         return
     paths = [p.url_path for p in pages]
     i = paths.index(current.url_path) if current.url_path in paths else 0
-    with st.container(horizontal=True, vertical_alignment="bottom", key="present_nav"):
+    with st.container(horizontal=True, vertical_alignment="center", key="present_nav"):
         st.html(NAV_CSS)
         back = st.button(
             "Previous",
