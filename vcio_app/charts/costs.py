@@ -281,21 +281,22 @@ def cumulative_lines(comparison) -> go.Figure:
             )
         )
     months = int(df["month"].max())
-    # write out where the recommended option pulls ahead (its break-even points, at most two),
-    # from the empty lower-right corner that rising cost lines always leave
+    # write out where the recommended option pulls ahead (its first break-even point) in the
+    # empty lower-right corner that rising cost lines always leave: anchored at the right end,
+    # just above the x axis, so it covers no line on a laptop or a phone (~320 px of plot), and
+    # an arrow points to the crossing
     top = float(df["cumulative"].max())
     notes = []
-    for j, r in enumerate(r for r in cx.itertuples() if r.option_a == win):
-        if j == 2:
-            break
-        # wrapped and anchored in the left half, so a phone's ~320 px plot holds it too
-        tx = min(r.month + months * 0.08, months * 0.3)
+    ahead = [r for r in cx.itertuples() if r.option_a == win]
+    if ahead:
+        r = ahead[0]
         notes.append(
             dict(
                 x=r.month,
                 y=r.cumulative,
-                ax=tx,
-                ay=top * (0.08 + 0.2 * j),
+                ax=months,
+                ay=top * 0.02,
+                xanchor="right",
                 yanchor="bottom",
                 axref="x",
                 ayref="y",
@@ -306,11 +307,11 @@ def cumulative_lines(comparison) -> go.Figure:
                         26,
                     )
                 ),
+                align="right",
                 showarrow=True,
                 arrowhead=0,
                 arrowwidth=1.5,
                 arrowcolor="#555555",
-                xanchor="left",
                 font=dict(size=TICK_SIZE),
                 bgcolor="rgba(255,255,255,0.85)",
             )
