@@ -15,8 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from tests.app.cards import card_values, page_title, section_titles
+from vcio_app.charts.style import money_compared
 from vcio_app.content import assumptions as av
-from vcio_model.format import money_distinct
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -61,7 +61,7 @@ def _overview_verdict(at: AppTest) -> tuple[str, list[str]]:
 
 def _expected(overrides: dict[str, float]) -> tuple[str, list[str]]:
     c = vm.compare(vm.Scenario(assumptions=overrides))
-    return c.verdict, sorted(money_distinct([o.npv for o in c.options]))
+    return c.verdict, sorted(money_compared([o.npv for o in c.options]))
 
 
 # ------------------------------------------------------------------------------ the page itself
