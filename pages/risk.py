@@ -48,6 +48,7 @@ ui.section(
     "Likely range of each option's cost",
     f"Bar: from P10 to P90, where 8 futures in 10 land. Dot: P50. Cost over {sc.years} years in "
     "today's money (net present value: later dollars count for less).",
+    deck=False,
 )
 ui.plot(figures.risk_range_bars(sc.model_dump_json(), trials), key="risk_ranges")
 if presenting:

@@ -38,8 +38,9 @@ ui.section(
     f"{rec.short_name} costs than {run.short_name} today ({vm.money(c.margin)} in today's money). "
     "Each bar shows where that lead goes when the assumption is at its low or its high value "
     "(written at the bar's end). Orange: at that value another option becomes the cheapest.",
+    deck=False,
 )
-ui.plot(figures.tornado(sc.model_dump_json(), 4 if presenting else 12), key="sens_tornado")
+ui.plot(figures.tornado(sc.model_dump_json(), 3 if presenting else 12), key="sens_tornado")
 if presenting:
     st.markdown(more)
 

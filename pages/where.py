@@ -35,6 +35,7 @@ ui.section(
     "Each square is one company size (across) and one number of IT projects a year (up). Its "
     f"colour is the option that costs least over {sc.years} years in today's money. The star "
     "marks your company.",
+    deck=False,
 )
 ui.plot(figures.frontier_map(sc.model_dump_json()), key="where_map")
 if presenting:

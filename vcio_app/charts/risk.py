@@ -252,5 +252,5 @@ def risk_range_bars(simulation, years: int | None = None) -> go.Figure:
         ),
         yaxis=rows.axis(),
     )
-    _style(layout, height=int(rows.height) + 60 + 70, money_axis="x")
-    return _figure(traces, _merge(layout, dict(margin=dict(t=60, b=70))))
+    _style(layout, height=int(rows.height) + 50 + 62, money_axis="x")
+    return _figure(traces, _merge(layout, dict(margin=dict(t=50, b=62))))

@@ -240,13 +240,16 @@ def footer() -> None:
     )
 
 
-def section(title: str, note: str = "", level: int = 3) -> None:
+def section(title: str, note: str = "", level: int = 3, deck: bool = True) -> None:
     """A heading with its note (what the chart or table under it shows) in small grey type: one
     element where st.subheader and st.caption make two. Every element costs the browser a redraw
     on every rerun, and that is most of a page's key-press time (benchmarks/results/pages.md).
     ``title`` and ``note`` are the app's own text, never the user's (Markdown, not escaped).
-    In presentation mode the note is left out: the deck's first screen holds the chart."""
-    if note and st.session_state.get("presentation"):
+    In presentation mode the note is left out, and with ``deck=False`` the whole heading (the
+    main chart's, whose axes say what it shows): the deck's first screen holds the chart."""
+    if st.session_state.get("presentation"):
+        if not deck:
+            return
         note = ""
     st.markdown(f"{'#' * level} {title}" + (f"\n\n:small[:gray[{note}]]" if note else ""))
 

@@ -40,6 +40,7 @@ NAV_CSS = (
     '[data-testid="stMainBlockContainer"] h1{font-size:1.6rem !important;padding:0 0 .25rem}'
     '[data-testid="stMainBlockContainer"] h3{font-size:1.45rem !important;padding:.25rem 0}'
     ".vcio-brand{padding-bottom:.25rem !important}"
+    '[data-testid="stMainBlockContainer"]{padding-top:.6rem !important}'
     "</style>"
 )
 
