@@ -196,3 +196,21 @@ def test_phone_sensitivity_labels_do_not_collide(browser, server, wait_for_app):
                 assert overlap_x <= 1 or overlap_y <= 1, (a, b)
     finally:
         context.close()
+
+
+def test_the_saved_message_leaves_the_presentation_switch_free(browser, server, wait_for_app):
+    context = _context(browser, server, LAPTOP)
+    try:
+        page = context.new_page()
+        page.goto(f"/share{LINK[1:]}")
+        wait_for_app(page)
+        page.get_by_role("textbox", name="Save as").fill("Acme, 2 projects")
+        page.get_by_role("button", name="Save current scenario").click()
+        toast = page.locator('[data-testid="stToast"]').first
+        expect(toast).to_be_visible()
+        a = toast.bounding_box()
+        page.evaluate("window.scrollTo(0, 0)")
+        # at the foot of the screen, away from the header where the switch is, at any scroll
+        assert a["y"] > LAPTOP["height"] / 2, a
+    finally:
+        context.close()
