@@ -34,6 +34,8 @@ NAV_CSS = (
     "margin:0;white-space:nowrap}"
     # Tables and bar charts read on a projector too (presentation mode's type is 22 px)
     ".vcio-table{font-size:.9rem !important}.vcio-bars{font-size:1rem !important}"
+    '[data-testid="stCaptionContainer"],[data-testid="stCaptionContainer"] p'
+    "{font-size:.85rem !important}"
     # Hidden besides the brand's list of editing controls: the Risk page's precision switch. The
     # page title smaller: the deck's first screen holds the headline and the main chart.
     ".st-key-risk_precise{display:none !important}"
