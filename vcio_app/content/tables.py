@@ -39,6 +39,9 @@ TABLE_CSS = (
     # and scrolls sideways, with a line above it that says so
     ".vcio-scroll-hint{display:none;font-size:.8rem;color:#4f5660;margin:0 0 .2rem}"
     "@media (max-width: 640px){.vcio-table-wrap.wide .vcio-table{min-width:34rem}"
+    # the first column (the option, the assumption) stays in view while the rest scrolls
+    ".vcio-table-wrap.wide td:first-child,.vcio-table-wrap.wide th:first-child"
+    "{min-width:8.5rem;position:sticky;left:0;background:#fff}"
     ".vcio-table-wrap.wide .vcio-scroll-hint{display:block;position:sticky;left:0}}"
     "</style>"
 )
