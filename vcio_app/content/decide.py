@@ -31,7 +31,7 @@ PROJECT_LEAD = {
 ON_SITE = {
     "break_fix": "a technician comes when you call and one is free",
     "managed": "the MSP sends a technician when needed (most work is done remotely)",
-    "comanaged": "your IT manager is there, with the MSP working remotely",
+    "comanaged": "your own IT staff are there, with the MSP working remotely",
     "inhouse": "your own technicians are there every working day",
 }
 # When an owner would pick each kind of support.
