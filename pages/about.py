@@ -1,4 +1,4 @@
-"""How to read the tool, who it is for, what it leaves out, and how to make your own copy."""
+"""How to read the tool, who it is for, what it leaves out, and how to make the figures your own."""
 
 import streamlit as st
 

@@ -13,10 +13,14 @@ sc, c = ui.page_start(
 )
 a = vm.load_assumptions()
 n_est = sum(item.estimate for item in a.items.values())
+ranged = sum(item.high > item.low for item in a.items.values())
 st.markdown(
-    f"{len(a.items)} values in {len({i.group for i in a.items.values()})} groups. "
-    f"The {n_est} marked :orange-badge[Estimate] are our judgement where no published figure fits "
-    "a small or mid-size firm exactly: each says why. Shares and chances are in percent."
+    f"{len(a.items)} values in {len({i.group for i in a.items.values()})} groups: {ranged} "
+    "assumptions with a low and a high value, which the Risk and Sensitivity pages move across "
+    f"that range, and {len(a.items) - ranged} settings of the model itself (such as how close a "
+    f"close call is). The {n_est} marked :orange-badge[Estimate] are our judgement where no "
+    "published figure fits a small or mid-size firm exactly: each says why. Shares and chances "
+    "are in percent."
 )
 av.scenario_notes(sc)
 av.changes_panel(a)

@@ -14,7 +14,10 @@ sc, c = ui.page_start(
 ui.verdict(c, sc)
 sj = sc.model_dump_json()
 
-ui.section("What each option's cost is made of")
+ui.section(
+    "What each option's cost is made of",
+    f"Over {vm.plural(sc.years, 'year')} in today's money, the totals of the verdict above.",
+)
 ui.html_chart(lambda: figures.bars_html(sj, "breakdown"), "What each option's cost is made of")
 
 ui.section(
@@ -26,27 +29,14 @@ ui.plot(figures.comparison_chart(sj, "cumulative_lines"), key="costs_cumulative"
 
 ui.section(
     "Year by year",
-    "Figures rounded for reading; hover a chart for exact dollars. Costs grow each year "
-    "with wages and MSP prices; NPV discounts them back to today.",
+    "Each year's bill in that year's dollars (costs grow with wages and MSP prices); the last "
+    "column adds them up in today's money, the figure every page compares. Amounts are rounded "
+    "alike within a column, with the digits that keep different amounts apart.",
 )
-table = (
-    c.summary_frame()
-    .drop(columns=["option"])
-    .rename(
-        columns={
-            "name": "Option",
-            "upfront": "At the start",
-            "total": "Total",
-            "npv": "Today's money (NPV)",
-            "per_employee_year": "Per employee a year",
-        }
-        | {f"year_{i}": f"Year {i}" for i in range(1, sc.years + 1)}
-    )
-)
-money_cols = [col for col in table.columns if col != "Option"]
-tables.show(table, formats=dict.fromkeys(money_cols, vm.money), label="Year by year")
+table = tables.year_by_year(c)
+tables.show(table, numeric=tuple(table.columns[1:]), label="Year by year")
 
-ui.section("Per employee, per year")
+ui.section("Per employee, per year", "In today's money, as the totals above.")
 ui.html_chart(lambda: figures.bars_html(sj, "per_employee"), "Cost per employee per year")
 
 ui.section("What the money does not show")

@@ -23,34 +23,42 @@ sim = calls.simulate(sc.model_dump_json(), trials=trials)
 summary = sim.summary()
 kinds = {o.id: (o.leadership, o.support) for o in c.options}
 
-takeaway, spread = explain.risk_takeaway(summary, trials, kinds)
-st.markdown(f"### {takeaway}")
-# How sure, from these futures: the model's sentence says so when the futures' most frequent
-# winner is not the verdict's.
+_, spread = explain.risk_takeaway(summary, trials, kinds)
+# The headline is the range, the page's own finding; how often each option is the cheapest is
+# said once, by "How sure?" under it (the model's sentence, from these futures; it says so when
+# the futures' most frequent winner is not the verdict's).
+st.markdown(f"### {spread}")
 cert = (
     calls.certainty(sc.model_dump_json())
     if trials == 5_000
     else vm.certainty(sc, comparison=c, simulation=sim)
 )
 st.markdown(ui.how_sure_text(cert))
-st.markdown(
-    f"{spread}\n\nEach option was priced in {trials:,} simulated futures, each drawing every "
+how = (
+    f"Each option was priced in {trials:,} simulated futures, each drawing every "
     "assumption from its low-to-high range. **P50** is the middle outcome: half the futures cost "
     "less. **P90**: in 9 futures out of 10 the cost stays below it. **P10**: only 1 future in 10 "
     "costs less."
 )
+presenting = ui.presenting()
+if not presenting:  # on a projector the chart comes first, the reading of it after
+    st.markdown(how)
 
 ui.section(
     "Likely range of each option's cost",
     f"Bar: from P10 to P90, where 8 futures in 10 land. Dot: P50. Cost over {sc.years} years in "
     "today's money (net present value: later dollars count for less).",
+    deck=False,
 )
 ui.plot(figures.risk_range_bars(sc.model_dump_json(), trials), key="risk_ranges")
+if presenting:
+    st.markdown(how)
 
 ui.section(
     "The full spread",
-    "The taller the shape at a cost, the more futures land there. A long tail to the right means "
-    "a few very expensive futures: a project that blows up, or a serious incident.",
+    "The taller the shape at a cost, the more futures land there. A shape that runs out far to "
+    "the right means a few very expensive futures: a project that blows up, or a serious "
+    "incident.",
 )
 ui.plot(figures.risk_distributions(sc.model_dump_json(), trials), key="risk_spread")
 

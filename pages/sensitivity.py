@@ -18,20 +18,31 @@ sens = calls.sensitivity(sc.model_dump_json())
 names = {o.id: o.name for o in c.options}
 rec, run = c.option(c.recommended), c.option(c.runner_up)
 
-takeaway, details = explain.sensitivity_takeaway(sens, names)
+presenting = ui.presenting()
+takeaway, details = explain.sensitivity_takeaway(
+    sens,
+    names,
+    employees=sc.employees,
+    total=len(vm.load_assumptions().items),
+    changed=len(sc.assumptions),
+)
 st.markdown(f"### {takeaway}")
 ui.how_sure(sc)
-st.markdown(details[0] + "".join(f"\n- {line}" for line in details[1:]))
+more = details[0] + "".join(f"\n- {line}" for line in details[1:])
+if not presenting:  # on a projector the chart comes first, the detail after it
+    st.markdown(more)
 
 ui.section(
     "Which assumptions matter most",
-    f"A tornado chart: one row per assumption, the biggest effect on top. The black line is how "
-    f"much less {rec.short_name} costs than {run.short_name} today ({vm.money(c.margin)} in "
-    "today's money). Each bar shows where that lead goes when the assumption is at its low or its "
-    "high value (written at the bar's end). Orange: at that value another option becomes the "
-    "cheapest.",
+    f"One row per assumption, the biggest effect on top. The black line is how much less "
+    f"{rec.short_name} costs than {run.short_name} today ({vm.money(c.margin)} in today's money). "
+    "Each bar shows where that lead goes when the assumption is at its low or its high value "
+    "(written at the bar's end). Orange: at that value another option becomes the cheapest.",
+    deck=False,
 )
-ui.plot(figures.tornado(sc.model_dump_json()), key="sens_tornado")
+ui.plot(figures.tornado(sc.model_dump_json(), 3 if presenting else 12), key="sens_tornado")
+if presenting:
+    st.markdown(more)
 
 ui.section("The top assumptions at their low and high values")
 short = {o.id: o.short_name for o in c.options}

@@ -16,19 +16,30 @@ sc, c = ui.page_start(
 fr = calls.frontier(sc.model_dump_json())
 names = {o.id: o.name for o in c.options}
 takeaway, details = explain.where_summary(
-    fr, sc.employees, sc.projects_per_year, c.recommended, names, named=len(sc.projects)
+    fr,
+    sc.employees,
+    sc.projects_per_year,
+    c.recommended,
+    names,
+    named=len(sc.projects),
+    close_with=c.runner_up if c.close_call else None,
 )
 st.markdown(f"### {takeaway}")
 ui.how_sure(sc)
-st.markdown("\n".join(f"- {line}" for line in details))
+presenting = ui.presenting()
+if not presenting:  # on a projector the map comes first, the detail after it
+    st.markdown("\n".join(f"- {line}" for line in details))
 
 ui.section(
     "The map: cheapest option by size and project load",
     "Each square is one company size (across) and one number of IT projects a year (up). Its "
     f"colour is the option that costs least over {sc.years} years in today's money. The star "
     "marks your company.",
+    deck=False,
 )
 ui.plot(figures.frontier_map(sc.model_dump_json()), key="where_map")
+if presenting:
+    st.markdown("\n".join(f"- {line}" for line in details))
 
 ui.section(
     "Crossover curves: cost per employee as a company grows",
@@ -48,7 +59,7 @@ st.markdown(
     f"later counted for less, at {with_article(words.rate(sc.discount_rate))} discount rate."
     "\n- **Borders are zones, not lines**: near a border two options cost about the same, so "
     "the choice there rests on what money does not show (cover, a single point of failure, "
-    "planning). Hover over a square for the gap to the next-best option."
+    "planning). Point at a square (or tap it) for the gap to the next-best option."
     "\n- The other inputs (project size, years, rates and every assumption) stay as you set them; "
     "change them in the sidebar or on the Assumptions page and the map redraws."
 )

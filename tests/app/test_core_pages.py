@@ -11,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from tests.app.cards import card_values, html_tables, page_title
-from vcio_app.content import words
+from vcio_app.charts.style import money_compared
+from vcio_app.content import decide, words
 from vcio_app.frame import sidebar
-from vcio_model.format import money_distinct
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -53,11 +53,18 @@ def test_overview_verdict_equals_model():
     assert expected.verdict in _markdown(at)
     metrics = card_values(at)
     ranked = sorted(expected.options, key=lambda o: o.npv)
-    assert metrics == money_distinct([o.npv for o in ranked])  # cheapest card first
+    assert metrics == money_compared([o.npv for o in ranked])  # cheapest card first
     assert ranked[0].id == expected.recommended
     assert len(metrics) == len(expected.options)
-    for reason in expected.reasons:  # under the verdict, why the winner wins
-        assert f"- {reason}" in _markdown(at)
+    # under the verdict: what decides a close call (for this firm), else why the winner wins
+    shown = _markdown(at)
+    if expected.close_call:
+        for line in decide.tie_breakers(expected):
+            assert f"- {line.replace(chr(92), '')}" in shown
+        assert "**When to choose which**" in shown
+    else:
+        for reason in expected.reasons:
+            assert f"- {reason}" in shown
 
 
 def test_overview_glossary_is_sent_only_when_opened():
@@ -73,16 +80,18 @@ def test_overview_glossary_is_sent_only_when_opened():
     assert at.main.expander[0].markdown[0].value == terms
 
 
-def test_overview_says_what_each_option_is_before_the_verdict():
-    """A business owner meets "vCIO", "MSP" and "break-fix" in the verdict and the cards: the
-    intro under the title says what they are, above both (the glossary is further down)."""
+def test_overview_puts_the_verdict_and_how_sure_before_what_each_option_is():
+    """Phone first: the verdict and "How sure?" come first; the sentence that says what break-fix,
+    an MSP, a vCIO and a CIO are follows the cards (a glossary before the verdict pushed "How
+    sure?" off a phone's first screen)."""
     at = _app()
     at.run()
     texts = [m.value.replace("\\", "") for m in at.markdown]  # without Markdown escapes
     c = vm.compare(vm.Scenario())
     intro = next(i for i, t in enumerate(texts) if "What running IT costs you" in t)
     verdict = next(i for i, t in enumerate(texts) if c.verdict in t)
-    assert texts[0].startswith("# ") and 0 < intro < verdict
+    assert texts[0].startswith("# ") and 0 < verdict < intro
+    assert "**How sure?**" in texts[verdict]
     for term in (
         "**break-fix** (a technician paid by the hour",
         "an MSP, a managed service provider,",
@@ -93,6 +102,19 @@ def test_overview_says_what_each_option_is_before_the_verdict():
         assert term in texts[intro], term
     for o in c.options:  # every option the model compares is named there, none left out
         assert o.id in words.OPTION_WORDS or vm.in_sentence(o.name) in texts[intro], o.id
+
+
+def test_overview_answers_what_the_leadership_costs_a_month():
+    at = _app()
+    at.run()
+    c = vm.compare(vm.Scenario())
+    shown = _markdown(at)
+    assert "What the IT leadership costs you a month" in shown
+    vcio = c.option("managed_vcio")
+    retainer = vcio.breakdown["leadership"][0] - vcio.project_leadership_cost[0]
+    assert f"the vCIO's retainer, about {vm.money(retainer / 12)}" in shown
+    cio = c.option("cio_managed")
+    assert f"the CIO's pay, about {vm.money(cio.breakdown['leadership'][0] / 12)}" in shown
 
 
 def test_url_parameters_prefill_the_scenario():
@@ -192,8 +214,14 @@ def test_costs_table_matches_model():
     c = vm.compare(vm.Scenario())
     table = html_tables(at)[0]
     row = table[table["Option"] == c.option("managed").name].iloc[0]
-    assert row["Total"] == vm.money(c.option("managed").total)
-    assert row["Year 1"] == vm.money(c.option("managed").yearly_cost[0])
+    # each column rounded alike, to three figures (money_compared), as the charts above
+    totals = money_compared([o.total for o in c.options])
+    npvs = money_compared([o.npv for o in c.options])
+    i = [o.id for o in c.options].index("managed")
+    assert row["Total, before discounting"] == totals[i]
+    assert row["Total in today's money"] == npvs[i]
+    assert row["Year 1"] == money_compared([o.yearly_cost[0] for o in c.options])[i]
+    assert len(set(npvs)) == len({round(o.npv) for o in c.options})  # what differs reads apart
 
 
 def test_sidebar_has_a_margin_chart_beside_each_main_slider():

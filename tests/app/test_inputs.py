@@ -80,8 +80,16 @@ def test_a_bad_sites_parameter_names_the_field_and_range():
     assert "'sites'" in warnings and "1 to 500" in warnings
 
 
+def test_a_hand_typed_link_says_nothing_of_versions():
+    at = _app(employees="60", projects="2")  # typed by hand: readable inputs, no version
+    assert at.select_slider(key="in_employees").value == 60
+    assert not [c for c in at.caption if "model version" in c.value]
+
+
 def test_an_old_link_opens_with_its_inputs_and_one_line_naming_both_versions():
-    at = _app(employees="30", projects="2")  # no model=: made before links carried it
+    # made before links carried the version: it has the packed details (s), no model=
+    packed = share.encode_extra(vm.Scenario(employees=30, wage_growth=0.05))
+    at = _app(employees="30", projects="2", s=packed)
     assert at.select_slider(key="in_employees").value == 30
     lines = [c.value for c in at.caption if "model version" in c.value]
     assert len(lines) == 1 and share.FIRST_VERSION in lines[0]

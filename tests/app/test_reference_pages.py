@@ -15,8 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from tests.app.cards import card_values, page_title, section_titles
+from vcio_app.charts.style import money_compared
 from vcio_app.content import assumptions as av
-from vcio_model.format import money_distinct
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -61,7 +61,7 @@ def _overview_verdict(at: AppTest) -> tuple[str, list[str]]:
 
 def _expected(overrides: dict[str, float]) -> tuple[str, list[str]]:
     c = vm.compare(vm.Scenario(assumptions=overrides))
-    return c.verdict, sorted(money_distinct([o.npv for o in c.options]))
+    return c.verdict, sorted(money_compared([o.npv for o in c.options]))
 
 
 # ------------------------------------------------------------------------------ the page itself
@@ -235,8 +235,9 @@ def test_about_page_shows_the_model_version_and_the_terms():
     assert not at.error and not at.warning
     text = _text(at)
     assert f"Model version {vm.__version__}" in text
-    for term in ("NPV", "P10", "vCIO", "MSP", "Break-fix", "Taxes", "Fork"):
+    for term in ("NPV", "P10", "vCIO", "MSP", "Break-fix", "Taxes", "Your own figures"):
         assert term in text, term
+    assert "Fork" not in text and "fork" not in text  # a prospect is not told to fork code
     # the terms are a section of the page, so the glossary every other page has is left out
     assert "What the terms mean" not in [e.label for e in at.expander]
 

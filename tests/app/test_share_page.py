@@ -170,7 +170,9 @@ def _sales_uploads(at: AppTest) -> set[str]:
 
 def test_a_visitor_gets_no_internal_notes_and_no_sales_controls(harness):
     notes = _internal_notes()
-    assert len(notes) >= 2 and all(notes)  # the test can fail: there are notes to leak
+    # the test can fail: there are notes to leak (the brand's; the shipped rate card is empty,
+    # vendor-neutral, and tests/unit/test_share.py checks an MSP card's notes stay hidden)
+    assert len(notes) >= 1 and all(notes)
     at = _run(harness)  # no passphrase configured: no sales view, and no unlock offered
     assert not any(n in _everything(at) for n in notes)
     assert _sales_uploads(at) == set() and "Sales team passphrase" not in _labels(at)

@@ -22,7 +22,9 @@ def _notes() -> list[str]:
     card = br.load_rate_card()
     notes = [br.load_brand().internal_notes, *card.internal_notes.values()]
     notes = [n for n in notes if n]
-    assert len(notes) >= 2  # the test can fail: there are notes to leak
+    # the test can fail: there are notes to leak (the brand's; the shipped rate card is empty,
+    # vendor-neutral: tests/unit/test_share.py checks an MSP card's notes stay hidden)
+    assert len(notes) >= 1
     return notes + [n[:24] for n in notes]
 
 

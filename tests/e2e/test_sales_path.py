@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 import vcio_model as vm
+from vcio_app.frame import sidebar
 from vcio_app.scenario import links as share
 
 VERDICT = '[data-testid="stMainBlockContainer"] h3'
@@ -31,7 +32,7 @@ def test_salesperson_path(page, browser, wait_for_app, screenshot, tmp_path: Pat
 
     # 1. Pick a preset.
     page.get_by_test_id("stSelectbox").filter(has_text="Example company").click()
-    page.get_by_role("option", name=title).click()
+    page.get_by_role("option", name=sidebar.preset_label(title)).click()  # the short label
     expect(page.locator(VERDICT).first).to_contain_text(preset.company)
 
     # 2. Change two sliders with the keyboard: 2 more projects a year (steps of 0.5), 2 more years.

@@ -20,6 +20,7 @@ import pytest
 
 from vcio_app import charts
 from vcio_app.charts import present
+from vcio_app.charts.style import money_compared, singled_out
 from vcio_model import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -31,7 +32,6 @@ from vcio_model import (
     simulate,
     slider_curve,
 )
-from vcio_model.format import money_distinct
 
 ROOT = Path(__file__).resolve().parents[2]
 OPTIONS_CSV = pd.read_csv(ROOT / "data" / "options.csv")
@@ -132,18 +132,26 @@ def test_cost_bars_values_order_colours_and_winner(comparison):
     assert [label.split("  ")[0] for label in labels] == [o.short_name for o in ranked]
     np.testing.assert_allclose(bar.x, [o.npv for o in ranked])
     assert list(bar.marker.color) == [CSV_COLORS[o.id] for o in ranked]
-    # the winner is first, fully opaque and outlined, its label bold; the others are faded
+    # the options singled out (the winner, or both options of a close call) are first, fully
+    # opaque and outlined, their labels bold; the others are faded
     assert ranked[0].id == comparison.recommended
+    marked = singled_out(comparison)
+    assert [o.id for o in ranked[: len(marked)]] == list(marked)
     op = list(bar.marker.opacity)
-    assert op[0] == 1 and all(o < 1 for o in op[1:])
+    assert op == [1.0 if o.id in marked else pytest.approx(0.5) for o in ranked]
     rows = sorted((a for a in fig.layout.annotations if a.yref == "y"), key=lambda a: a.y)
-    assert rows[0].text.startswith(f"<b>{ranked[0].short_name}")
-    assert not any(a.text.startswith("<b>") for a in rows[1:])
-    # labels: money as it reads apart, the others say how much more than the cheapest
-    amounts = money_distinct([o.npv for o in ranked])
-    assert amounts[0] in labels[0] and "recommended" in labels[0]
+    assert all(a.text.startswith("<b>") for a in rows[: len(marked)])
+    assert not any(a.text.startswith("<b>") for a in rows[len(marked) :])
+    # labels: money to three figures, in the verdict's one vocabulary: a close call is "about
+    # the same" for both, never "recommended"; the others say how much more than the cheapest
+    amounts = money_compared([o.npv for o in ranked])
     for label, amount in zip(labels, amounts, strict=True):
         assert amount in label
+    if comparison.close_call:
+        assert all("about the same" in label for label in labels[:2])
+        assert not any("recommended" in label or "cheapest" in label for label in labels)
+    else:
+        assert "recommended" in labels[0]
     assert f"(+{money(ranked[1].npv - ranked[0].npv)} more)" in labels[1]
     # hover has the exact figure
     assert money(ranked[0].npv, exact=True) in bar.hovertext[0]
@@ -161,9 +169,9 @@ def test_per_employee_bars_values(comparison):
     np.testing.assert_allclose(bar.x, [by_short[n].cost_per_employee_year for n in names])
     assert list(bar.x) == sorted(bar.x)
     assert list(bar.marker.color) == [CSV_COLORS[SHORT_TO_ID[n]] for n in names]
-    win = CSV_SHORT[comparison.recommended]
+    marked = {CSV_SHORT[i] for i in singled_out(comparison)}  # both options of a close call
     for n, op in zip(names, bar.marker.opacity, strict=True):
-        assert (op == 1) == (n == win)
+        assert (op == 1) == (n in marked)
 
 
 # ---------------------------------------------------------------------------------- breakdown
@@ -182,7 +190,7 @@ def test_breakdown_stacked_sums_to_totals_by_category(comparison):
     np.testing.assert_allclose(stacked, [by_short[y].total for y in ys])  # upfront included
     for t, c in zip(fig.data, CATEGORIES, strict=True):
         np.testing.assert_allclose(t.x, [by_short[y].category_totals()[c] for y in ys])
-    totals = money_distinct([by_short[y].total for y in ys])
+    totals = money_compared([by_short[y].total for y in ys])
     assert _row_labels(fig) == [f"{y}  {amount}" for y, amount in zip(ys, totals, strict=True)]
 
 

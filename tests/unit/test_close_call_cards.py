@@ -18,8 +18,11 @@ def _first(close: bool) -> vm.Comparison:
 def test_close_call_cards_name_it():
     c = _first(close=True)
     html = ui.cards_html(c)
-    assert "Lowest, too close to call" in html and "about the same" in html
-    assert "Cheapest" not in html
+    a, b = (c.option(i).short_name for i in (c.recommended, c.runner_up))
+    # both cards say it, each naming the other; neither is crowned
+    assert f"About the same as {b}" in html and f"About the same as {a}" in html
+    assert "Cheapest" not in html and "cheapest" not in html and "Recommended" not in html
+    assert html.count('class="vcio-card win"') == 2
     # the verdict names the lower option first, as the cards do
     low, high = (vm.in_sentence(c.option(i).name) for i in (c.recommended, c.runner_up))
     assert f"{low} and {high} cost about the same" in c.verdict
@@ -27,4 +30,14 @@ def test_close_call_cards_name_it():
 
 def test_clear_verdict_cards_crown_the_cheapest():
     html = ui.cards_html(_first(close=False))
-    assert "🏆 Cheapest" in html and "too close to call" not in html
+    assert "🏆 Recommended" in html and "about the same" not in html.lower()
+    assert html.count('class="vcio-card win"') == 1
+
+
+def test_per_employee_figure_is_in_the_convention_of_the_total_beside_it():
+    # The card's total is in today's money: so is its per-employee figure (total / staff / years)
+    c = _first(close=True)
+    html = ui.cards_html(c)
+    for o in c.options:
+        per = vm.money(o.npv / c.scenario.employees / c.years)
+        assert f"{per} per employee a year, in today's money" in html

@@ -63,14 +63,15 @@ def test_option_bars_cheapest_first_widths_in_proportion_winner_marked(compariso
 
 
 def test_breakdown_bars_segments_add_up_to_each_total(comparison):
+    # in today's money, as the verdict: each option's discounted categories add up to its NPV
     html = charts.breakdown_bars(comparison)
-    opts = sorted(comparison.options, key=lambda o: o.total)
-    top = max(o.total for o in opts)
+    opts = sorted(comparison.options, key=lambda o: o.npv)
+    top = max(o.npv for o in opts)
     rows = _bar_rows(html)
     assert len(rows) == len(opts)
     for (label, width), o in zip(rows, opts, strict=True):
         assert label.startswith(o.short_name)
-        assert width == pytest.approx(o.total / top * 100, abs=0.05)  # rounding of each segment
+        assert width == pytest.approx(o.npv / top * 100, abs=0.05)  # rounding of each segment
     frame = comparison.breakdown_frame()
     used = {c for c in vm.CATEGORIES if frame[frame["category"] == c]["cost"].sum() > 0}
     assert html.count('class="key"') == len(used)

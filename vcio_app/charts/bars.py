@@ -19,9 +19,15 @@ from __future__ import annotations
 import html
 
 from vcio_model import CATEGORIES, CATEGORY_LABELS, money
-from vcio_model.format import money_distinct
 
-from .style import CATEGORY_COLORS, FADED_OPACITY, _more_than_cheapest
+from .style import (
+    CATEGORY_COLORS,
+    FADED_OPACITY,
+    _more_than_cheapest,
+    money_compared,
+    singled_out,
+    standing,
+)
 
 BARS_CSS = (
     "<style>"
@@ -50,10 +56,14 @@ def _pct(v: float, top: float) -> str:
     return f"{max(0.0, v) / top * 100:.2f}%" if top > 0 else "0%"
 
 
-def _label(o, amount: str, v: float, best: float, win: str) -> str:
-    if o.id == win:
-        return f"<b>{_e(o.short_name)}&nbsp; {_e(amount)}</b>&nbsp; recommended"
+def _label(o, amount: str, v: float, best: float, comparison) -> str:
+    """The option's short name, its amount, and its standing (``style.standing``: "recommended",
+    "about the same") or how much more than the cheapest it costs."""
+    tag = standing(comparison, o.id)
     more = _more_than_cheapest(v, best)
+    if tag:
+        extra = f" {more}" if more and tag != "recommended" else ""
+        return f"<b>{_e(o.short_name)}&nbsp; {_e(amount)}</b>&nbsp; {_e(tag + extra)}"
     more = f'&nbsp; <span class="more">{_e(more)}</span>' if more else ""
     return f"{_e(o.short_name)}&nbsp; <b>{_e(amount)}</b>{more}"
 
@@ -63,18 +73,17 @@ def option_bars(comparison, values: dict[str, float], what: str, note: str = "")
     the amount (the list's accessible name and the start of every hover text), ``note`` is a
     line under the bars (an axis title's job)."""
     opts = sorted(comparison.options, key=lambda o: values[o.id])
-    best, top, win = values[opts[0].id], max(values.values()), comparison.recommended
+    best, top, marked = values[opts[0].id], max(values.values()), singled_out(comparison)
     rows = []
-    for o, amount in zip(opts, money_distinct([values[o.id] for o in opts]), strict=True):
+    for o, amount in zip(opts, money_compared([values[o.id] for o in opts]), strict=True):
         v = values[o.id]
-        tip = f"{o.name}: {what.lower()} {money(v, exact=True)}" + (
-            ", recommended"
-            if o.id == win
-            else f", {money(v - best, exact=True)} more than the cheapest"
-        )
+        tag = standing(comparison, o.id)
+        tip = f"{o.name}: {what.lower()} {money(v, exact=True)}" + (f", {tag}" if tag else "")
+        if v - best >= 0.5:
+            tip += f", {money(v - best, exact=True)} more than the lowest"
         rows.append(
-            f'<div class="row {"win" if o.id == win else "other"}" role="listitem" '
-            f'title="{_e(tip)}"><div class="lab">{_label(o, amount, v, best, win)}</div>'
+            f'<div class="row {"win" if o.id in marked else "other"}" role="listitem" '
+            f'title="{_e(tip)}"><div class="lab">{_label(o, amount, v, best, comparison)}</div>'
             f'<div class="track"><div class="seg" style="width:{_pct(v, top)};'
             f'background:{_e(o.color)}"></div></div></div>'
         )
@@ -85,26 +94,37 @@ def option_bars(comparison, values: dict[str, float], what: str, note: str = "")
     )
 
 
-def breakdown_bars(comparison, note: str = "") -> str:
-    """Each option's total over the horizon (one-off fees included, not discounted) as one bar
-    split by cost category, in the order of ``vcio_model.CATEGORIES``, with a key above."""
+def category_npv(comparison) -> dict[tuple[str, str], float]:
+    """(option id, category) -> that category's cost over the horizon in today's money: one-off
+    fees as they are, each year's cost discounted at the scenario's rate, as the model discounts
+    the totals (so an option's categories add up to its NPV)."""
     df = comparison.breakdown_frame()
-    totals = df.groupby(["option", "category"], sort=False)["cost"].sum()
-    opts = sorted(comparison.options, key=lambda o: o.total)
-    best, top, win = opts[0].total, max(o.total for o in opts), comparison.recommended
+    weight = (1.0 + comparison.discount_rate) ** -df["year"].astype(float)
+    return (
+        df.assign(cost=df["cost"] * weight).groupby(["option", "category"])["cost"].sum().to_dict()
+    )
+
+
+def breakdown_bars(comparison, note: str = "") -> str:
+    """Each option's cost over the horizon in today's money (one-off fees included, each year
+    discounted, as the verdict's totals) as one bar split by cost category, in the order of
+    ``vcio_model.CATEGORIES``, with a key above."""
+    totals = category_npv(comparison)
+    opts = sorted(comparison.options, key=lambda o: o.npv)
+    best, top = opts[0].npv, max(o.npv for o in opts)
     used = [c for c in CATEGORIES if any(totals.get((o.id, c), 0.0) > 0 for o in opts)]
     keys = "".join(
         f'<span class="key" style="--c:{_e(CATEGORY_COLORS[c])}">{_e(CATEGORY_LABELS[c])}</span>'
         for c in used
     )
     rows = []
-    for o, amount in zip(opts, money_distinct([o.total for o in opts]), strict=True):
+    for o, amount in zip(opts, money_compared([o.npv for o in opts]), strict=True):
         segs, parts = [], []
         for c in used:
             v = float(totals.get((o.id, c), 0.0))
             if v <= 0:
                 continue
-            share = v / o.total if o.total else 0.0
+            share = v / o.npv if o.npv else 0.0
             tip = (
                 f"{o.name}, {CATEGORY_LABELS[c]}: {money(v, exact=True)} ({share:.0%} of the total)"
             )
@@ -116,8 +136,8 @@ def breakdown_bars(comparison, note: str = "") -> str:
         parts = ", ".join(parts)
         rows.append(
             f'<div class="row" role="listitem" '
-            f'aria-label="{_e(f"{o.name}: {money(o.total)} in all; {parts}")}">'
-            f'<div class="lab">{_label(o, amount, o.total, best, win)}</div>'
+            f'aria-label="{_e(f"{o.name}: {money(o.npv)} in all; {parts}")}">'
+            f'<div class="lab">{_label(o, amount, o.npv, best, comparison)}</div>'
             f'<div class="track">{"".join(segs)}</div></div>'
         )
     foot = f'<p class="note">{_e(note)}</p>' if note else ""

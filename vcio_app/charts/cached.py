@@ -55,11 +55,18 @@ _COMPARISON_CHARTS = {
 COMPARISON_CHART_NAMES = tuple(_COMPARISON_CHARTS)
 
 
+WIDE_LABEL_CHARS = 90  # a label line on a wide screen (presentation mode): one line an option
+
+
 @st.cache_resource(max_entries=128, show_spinner=False)
-def comparison_chart(scenario_json: str, name: str) -> go.Figure:
+def comparison_chart(scenario_json: str, name: str, wide: bool = False) -> go.Figure:
     """One of the charts drawn from ``compare`` alone: ``cost_bars``, ``breakdown_stacked``,
-    ``cumulative_lines`` or ``per_employee_bars``."""
-    return _COMPARISON_CHARTS[name](calls.compare(scenario_json))
+    ``cumulative_lines`` or ``per_employee_bars``; ``wide``: labels on one line (``cost_bars``,
+    for a projector), not wrapped to a phone's width."""
+    c = calls.compare(scenario_json)
+    if wide and name == "cost_bars":
+        return charts.cost_bars(c, label_chars=WIDE_LABEL_CHARS)
+    return _COMPARISON_CHARTS[name](c)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -67,14 +74,20 @@ def bars_html(scenario_json: str, name: str) -> str:
     """A bar chart as HTML for ``st.html`` (``charts.bars``): ``per_employee`` (cost per employee
     per year) or ``breakdown`` (each option's total by cost category)."""
     c = calls.compare(scenario_json)
-    if name == "per_employee":
-        values = {o.id: o.cost_per_employee_year for o in c.options}
+    if name == "per_employee":  # in today's money, as the totals beside it
+        values = {o.id: o.npv / c.scenario.employees / c.years for o in c.options}
         return charts.option_bars(
-            c, values, "Cost per employee per year", "Per employee per year, before discounting."
+            c,
+            values,
+            "Cost per employee per year",
+            "Per employee per year, in today's money: the total above over the head count and "
+            "the years.",
         )
     if name == "breakdown":
         return charts.breakdown_bars(
-            c, f"Total cost over {vm.plural(c.years, 'year')}, before discounting."
+            c,
+            f"Cost over {vm.plural(c.years, 'year')} in today's money, as in the verdict: each "
+            "year's cost discounted, one-off fees included.",
         )
     raise KeyError(name)
 
@@ -109,5 +122,6 @@ def risk_distributions(scenario_json: str, trials: int) -> go.Figure:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def tornado(scenario_json: str) -> go.Figure:
-    return charts.tornado(calls.sensitivity(scenario_json))
+def tornado(scenario_json: str, top: int = 12) -> go.Figure:
+    """The ``top`` assumptions that move the gap most (fewer on a projector's first screen)."""
+    return charts.tornado(calls.sensitivity(scenario_json), top=top)

@@ -10,7 +10,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from vcio_model import CATEGORIES, CATEGORY_LABELS, in_sentence, money
-from vcio_model.format import money_distinct
 
 from .rows import BAR, LABEL_CHARS, layout_rows, wrap
 from .style import (
@@ -26,11 +25,19 @@ from .style import (
     _short,
     _style,
     _years_words,
+    money_compared,
+    singled_out,
+    standing,
 )
 
 
 def _option_bars(
-    comparison, values: dict[str, float], axis_title: str, hover_what: str, hover_unit: str = ""
+    comparison,
+    values: dict[str, float],
+    axis_title: str,
+    hover_what: str,
+    hover_unit: str = "",
+    label_chars: int = LABEL_CHARS,
 ) -> go.Figure:
     """Horizontal bars, one per option, cheapest at the top, the recommended option highlighted.
 
@@ -40,25 +47,24 @@ def _option_bars(
     """
     opts = sorted(comparison.options, key=lambda o: values[o.id])
     best = min(values[o.id] for o in opts)
-    win = comparison.recommended
-    amounts = money_distinct([values[o.id] for o in opts])
+    marked = singled_out(comparison)
+    amounts = money_compared([values[o.id] for o in opts])
     labels, hover = [], []
     for o, amount in zip(opts, amounts, strict=True):
         v = values[o.id]
-        if o.id == win:
-            head, tail = f"<b>{o.short_name}  {amount}</b>", "recommended"
+        tag, more = standing(comparison, o.id), _more_than_cheapest(v, best)
+        if tag:  # "recommended", or "about the same" for both options of a close call
+            head = f"<b>{o.short_name}  {amount}</b>"
+            tail = tag if tag == "recommended" or not more else f"{tag} {more}"
         else:
-            head, tail = f"{o.short_name}  <b>{amount}</b>", _more_than_cheapest(v, best)
+            head, tail = f"{o.short_name}  <b>{amount}</b>", more
         # one line where it fits a phone's plot, else the tail on a line of its own
-        fits = len(f"{o.short_name}  {amount}  {tail}") <= LABEL_CHARS
+        fits = len(f"{o.short_name}  {amount}  {tail}") <= label_chars
         labels.append(f"{head}  {tail}".strip() if fits else f"{head}<br>{tail}")
         hover.append(
             f"<b>{o.name}</b><br>{hover_what}: {money(v, exact=True)}{hover_unit}"
-            + (
-                "<br>Recommended"
-                if o.id == win
-                else f"<br>{money(v - best, exact=True)} more than the cheapest"
-            )
+            + (f"<br>{tag.capitalize()}" if tag else "")
+            + (f"<br>{money(v - best, exact=True)} more than the lowest" if more else "")
         )
     rows = layout_rows([label.count("<br>") + 1 for label in labels])
     bars = _hbar(
@@ -68,8 +74,10 @@ def _option_bars(
         name=axis_title,
         marker=dict(
             color=[o.color for o in opts],
-            opacity=[1.0 if o.id == win else FADED_OPACITY for o in opts],
-            line=dict(color=["#222222" if o.id == win else "rgba(0,0,0,0)" for o in opts], width=2),
+            opacity=[1.0 if o.id in marked else FADED_OPACITY for o in opts],
+            line=dict(
+                color=["#222222" if o.id in marked else "rgba(0,0,0,0)" for o in opts], width=2
+            ),
         ),
         hovertext=hover,
         hovertemplate=_HOVERTEXT,
@@ -85,14 +93,20 @@ def _option_bars(
     return _figure([bars], _merge(layout, dict(margin=dict(t=20, b=70))))
 
 
-def cost_bars(comparison) -> go.Figure:
+def cost_bars(comparison, label_chars: int = LABEL_CHARS) -> go.Figure:
     """NPV of every option, cheapest at the top; the recommended option bold, the others faded.
+    ``label_chars``: the longest label line (a phone's width by default; a wide screen, such as
+    presentation mode's, keeps each label on one line).
 
     One horizontal ``Bar`` trace; bar labels give the rounded cost and the extra over the cheapest.
     """
     values = {o.id: o.npv for o in comparison.options}
     return _option_bars(
-        comparison, values, _npv_axis_title(comparison.years), "Cost in today's money (NPV)"
+        comparison,
+        values,
+        _npv_axis_title(comparison.years),
+        "Cost in today's money (NPV)",
+        label_chars=label_chars,
     )
 
 
@@ -114,7 +128,6 @@ def breakdown_stacked(comparison) -> go.Figure:
     df = comparison.breakdown_frame()
     totals = df.groupby(["option", "category"], sort=False)["cost"].sum()
     opts = sorted(comparison.options, key=lambda o: o.total)
-    win = comparison.recommended
     rows = layout_rows([1] * len(opts))
     bars = []
     for c in CATEGORIES:
@@ -136,9 +149,10 @@ def breakdown_stacked(comparison) -> go.Figure:
                 ),
             )
         )
-    amounts = money_distinct([o.total for o in opts])
+    amounts = money_compared([o.total for o in opts])
+    marked = singled_out(comparison)
     labels = [
-        f"<b>{o.short_name}  {amount}</b>" if o.id == win else f"{o.short_name}  <b>{amount}</b>"
+        f"<b>{o.short_name}  {amount}</b>" if o.id in marked else f"{o.short_name}  <b>{amount}</b>"
         for o, amount in zip(opts, amounts, strict=True)
     ]
     layout = dict(
@@ -267,21 +281,22 @@ def cumulative_lines(comparison) -> go.Figure:
             )
         )
     months = int(df["month"].max())
-    # write out where the recommended option pulls ahead (its break-even points, at most two),
-    # from the empty lower-right corner that rising cost lines always leave
+    # write out where the recommended option pulls ahead (its first break-even point) in the
+    # empty lower-right corner that rising cost lines always leave: anchored at the right end,
+    # just above the x axis, so it covers no line on a laptop or a phone (~320 px of plot), and
+    # an arrow points to the crossing
     top = float(df["cumulative"].max())
     notes = []
-    for j, r in enumerate(r for r in cx.itertuples() if r.option_a == win):
-        if j == 2:
-            break
-        # wrapped and anchored in the left half, so a phone's ~320 px plot holds it too
-        tx = min(r.month + months * 0.08, months * 0.3)
+    ahead = [r for r in cx.itertuples() if r.option_a == win]
+    if ahead:
+        r = ahead[0]
         notes.append(
             dict(
                 x=r.month,
                 y=r.cumulative,
-                ax=tx,
-                ay=top * (0.08 + 0.2 * j),
+                ax=months,
+                ay=top * 0.02,
+                xanchor="right",
                 yanchor="bottom",
                 axref="x",
                 ayref="y",
@@ -292,11 +307,11 @@ def cumulative_lines(comparison) -> go.Figure:
                         26,
                     )
                 ),
+                align="right",
                 showarrow=True,
                 arrowhead=0,
                 arrowwidth=1.5,
                 arrowcolor="#555555",
-                xanchor="left",
                 font=dict(size=TICK_SIZE),
                 bgcolor="rgba(255,255,255,0.85)",
             )

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from .style import UNCHECKED
 
-PRESENTATION_SCALE = 1.4  # 22 px page type / the charts' 16 px
+PRESENTATION_SCALE = 1.4  # 22 px page type / the charts' 16 px (no chart text under 21 px)
 _PIXEL_KEYS = ("xshift", "yshift", "borderpad", "standoff", "ticklen", "ticklabelstandoff")
 
 

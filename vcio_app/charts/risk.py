@@ -89,17 +89,20 @@ def risk_distributions(simulation, years: int | None = None) -> go.Figure:
     One filled shape per option, row ``k`` for the k-th cheapest P50: the kernel density of every
     trial's NPV (:func:`violin_outline`), mirrored about the row like a violin; then two marker
     traces from ``summary()``: "1 in 10 chance of less / more (P10, P90)" as bars and "Middle
-    outcome (P50)" as dots. The x range stops at the 1st to 99th percentile so the fat tail does
-    not squash the rest (the shapes go on to the lowest and highest trial).
+    outcome (P50)" as dots. The x range runs from the 0.1st to the 99.5th percentile and a little
+    beyond, so the shapes taper off inside it and a long right tail does not squash the rest.
     """
     summ = _sorted_summary(simulation)
     order = list(summ["option"])
     # names wrapped and the axis title on two lines: beside the shapes a phone has ~320 px in all
     y = ["<br>".join(wrap(_short(i), 14)) for i in order]
     rows = list(range(len(order)))
-    lo = min(np.percentile(simulation.npv[i], 1) for i in order)
-    hi = max(np.percentile(simulation.npv[i], 99) for i in order)
-    pad = (hi - lo) * 0.03
+    # From the 0.1st to the 99.5th percentile with room beyond, where every shape has tapered to
+    # a line: a range cut at the 1st and 99th clipped the shapes at both edges. Only the last half
+    # percent of a long right tail runs off the chart.
+    lo = min(np.percentile(simulation.npv[i], 0.1) for i in order)
+    hi = max(np.percentile(simulation.npv[i], 99.5) for i in order)
+    pad = (hi - lo) * 0.06
     traces = []
     for k, i in enumerate(order):
         at, half = violin_outline(simulation.npv[i], (lo - pad, hi + pad))
@@ -249,5 +252,5 @@ def risk_range_bars(simulation, years: int | None = None) -> go.Figure:
         ),
         yaxis=rows.axis(),
     )
-    _style(layout, height=int(rows.height) + 60 + 70, money_axis="x")
-    return _figure(traces, _merge(layout, dict(margin=dict(t=60, b=70))))
+    _style(layout, height=int(rows.height) + 50 + 62, money_axis="x")
+    return _figure(traces, _merge(layout, dict(margin=dict(t=50, b=62))))

@@ -41,8 +41,11 @@ class Rows:
             automargin=False,
         )
 
-    def labels(self, texts: list[str], **props) -> list[dict]:
-        """One annotation per row: its label lines above its bar, from the plot's left edge."""
+    def labels(
+        self, texts: list[str], bgcolor: str = "rgba(255,255,255,0.8)", **props
+    ) -> list[dict]:
+        """One annotation per row: its label lines above its bar, from the plot's left edge, on
+        ``bgcolor`` (opaque where lines cross the plot, so they never run through the text)."""
         return [
             dict(
                 x=0,
@@ -55,7 +58,7 @@ class Rows:
                 align="left",
                 showarrow=False,
                 font=dict(size=FONT_SIZE, color=TEXT_COLOR),
-                bgcolor="rgba(255,255,255,0.8)",
+                bgcolor=bgcolor,
                 **props,
             )
             for text, top in zip(texts, self.label_tops, strict=True)

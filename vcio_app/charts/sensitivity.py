@@ -139,7 +139,8 @@ def tornado(sens_df: pd.DataFrame, top: int = 12) -> go.Figure:
         f"How much less {_short(rec)} costs than {in_sentence(_short(run))}, today's money"
     )
     layout = dict(
-        annotations=rows.labels(["<br>".join(lines) for lines in labels]),
+        # opaque: the lines for today's lead and for the flip run through the label rows
+        annotations=rows.labels(["<br>".join(lines) for lines in labels], bgcolor="#ffffff"),
         shapes=shapes,
         barmode="overlay",
         xaxis=dict(

@@ -142,7 +142,7 @@ def frontier_map(frontier, current_employees: float, current_projects: float) ->
             range=[proj.min() - step / 2, proj.max() + step / 2],
         ),
     )
-    return _figure(traces, _style(layout, height=520))
+    return _figure(traces, _style(layout, height=480))  # with a projector's type, it fits 1080 px
 
 
 def _load_words(n: float) -> str:

@@ -193,6 +193,9 @@ def changes_panel(a: vm.Assumptions) -> None:
     _sync_widgets(a, dict(st.session_state.get("overrides", {})))
     overrides = {k: v for k, v in st.session_state.get("overrides", {}).items() if k in a.items}
     errors = st.session_state.get(ERRORS, {})
+    presenting = bool(st.session_state.get("presentation"))  # a deck: no editing controls
+    if presenting and not overrides:
+        return
     # One bordered row (not columns: fewer elements for the browser to redraw on every rerun)
     with st.container(border=True, horizontal=True, vertical_alignment="center"):
         if overrides:
@@ -207,12 +210,13 @@ def changes_panel(a: vm.Assumptions) -> None:
             )
         else:
             st.markdown("**All values are at their defaults.** Change any of them below.")
-        st.button(
-            "Reset all to defaults",
-            key=RESET_KEY,
-            on_click=_on_reset,
-            disabled=not (overrides or errors),
-        )
+        if not presenting:
+            st.button(
+                "Reset all to defaults",
+                key=RESET_KEY,
+                on_click=_on_reset,
+                disabled=not (overrides or errors),
+            )
     if errors:
         names = ", ".join(a.items[k].label for k in errors if k in a.items)
         st.error(

@@ -8,6 +8,7 @@ significant figures ("about 810 staff"), since a crossover is a zone, not a line
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -97,6 +98,7 @@ def where_summary(
     winner: str,
     names: dict[str, str],
     named: int = 0,
+    close_with: str | None = None,
 ) -> tuple[str, list[str]]:
     """The takeaway sentence and the detail lines for the 'where each option wins' page.
 
@@ -107,6 +109,8 @@ def where_summary(
     winner : the cheapest option for the exact scenario (``Comparison.recommended``)
     names : option id -> display name
     named : how many named projects the scenario has (counted in every square of the map)
+    close_with : in a close call (``Comparison.close_call``), the runner-up: the takeaway then
+        says the two cost about the same, as the verdict does, and names neither the cheapest
 
     Returns
     -------
@@ -120,10 +124,15 @@ def where_summary(
     row, col = fr.cheapest[i], fr.cheapest[:, j]
     size = "1 person" if employees == 1 else f"{employees:,.0f} staff"
     head = f"At your size ({size}) with {_load(projects, named)}, {name[winner]} is the cheapest"
+    if close_with:
+        head = (
+            f"At your size ({size}) with {_load(projects, named)}, {name[winner]} and "
+            f"{name[close_with]} cost about the same: you are near a border of the map"
+        )
     row_runs, col_runs = _runs(row), _runs(col)
     mine = next((r for r in row_runs if r[1] <= j <= r[2]), None)
     # the border is only claimed on the map's row for your own load, not a neighbouring one
-    if mine and mine[0] == winner and len(row_runs) > 1 and proj[i] == projects:
+    if mine and mine[0] == winner and len(row_runs) > 1 and proj[i] == projects and not close_with:
         head += f", and stays so {_size_range(emp, mine[1], mine[2])}"
     at_load = f"with {_load(proj[i], named)}" + (
         "" if proj[i] == projects else f" (nearest to your {projects:g})"
@@ -253,14 +262,64 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+_SIZED = re.compile(r"\s+(?:for|at|of) an? ([\d,]+)-person firm\b")
+
+
+def sized_label(label: str, employees: float | None = None) -> tuple[str, str]:
+    """(label, note): an assumption's label without the firm size its value is quoted for, and a
+    note that says so in the reader's own size. A value "for a 50-person firm" is scaled by the
+    model to the firm's own size; a headline for a 45-person firm must not open with another
+    size.
+
+    >>> sized_label("Budget of a medium project at a 100-person firm", 45)
+    ('Budget of a medium project', ' (quoted for a 100-person firm; the model scales it to your 45 staff)')
+    >>> sized_label("MSP minimum monthly fee")
+    ('MSP minimum monthly fee', '')
+    """
+    m = _SIZED.search(label)
+    if not m:
+        return label, ""
+    yours = "your size" if employees is None else f"your {employees:,.0f} staff"
+    return (
+        label[: m.start()] + label[m.end() :],
+        f" (quoted for a {m.group(1)}-person firm; the model scales it to {yours})",
+    )
+
+
+def assumptions_count(moved: int, total: int, changed: int = 0) -> str:
+    """The one count of assumptions every page gives: how many the Sensitivity and Risk pages move
+    and, when the Assumptions page lists more values, what the others are (the model's own
+    settings, which have no range, and the values the user changed, which keep their value).
+
+    >>> assumptions_count(96, 99)
+    '96 assumptions (of the 99 values on the Assumptions page, the other 3 are settings of the model itself, such as how close a close call is)'
+    """
+    if total <= moved:
+        return f"{moved} assumptions"
+    others = "settings of the model itself, such as how close a close call is"
+    if changed:
+        others += f", and the {plural(changed, 'value')} you changed"
+    return (
+        f"{moved} assumptions (of the {total} values on the Assumptions page, the other "
+        f"{total - moved} are {others})"
+    )
+
+
 def sensitivity_takeaway(
-    sens: pd.DataFrame, names: dict[str, str], top: int = 4
+    sens: pd.DataFrame,
+    names: dict[str, str],
+    top: int = 4,
+    employees: float | None = None,
+    total: int | None = None,
+    changed: int = 0,
 ) -> tuple[str, list[str]]:
     """(takeaway, detail lines) naming the assumptions that flip the verdict, at which value.
 
     ``sens`` is ``vcio_model.sensitivity(...)`` (sorted by swing, ``attrs['recommended']`` set).
     The takeaway names the flipping assumption with the largest swing; the details count the
-    flips and name up to ``top - 1`` more.
+    flips and name up to ``top - 1`` more. ``employees``: the firm's size, for values quoted for
+    another size (:func:`sized_label`); ``total``: how many values the Assumptions page lists (the
+    count then says why it is more than the assumptions moved here).
     """
     rec = sens.attrs["recommended"]
     flips = sens[sens["flips"]].assign(_rec=rec)
@@ -275,19 +334,22 @@ def sensitivity_takeaway(
     def clause(r) -> str:
         end, v = _flip_end(r)
         who = r["winner_low"] if end == "low" else r["winner_high"]
+        label, note = sized_label(str(r["label"]), employees)
         return (
-            f"{in_sentence(r['label'])} were {fmt_value(v, r['unit'])} instead of "
-            f"{fmt_value(r['value'], r['unit'])}, {in_sentence(names[who])} would be the cheapest"
+            f"{in_sentence(label)} were {fmt_value(v, r['unit'])} instead of "
+            f"{fmt_value(r['value'], r['unit'])}{note}, {in_sentence(names[who])} would be the "
+            "cheapest"
         )
 
     take = f"If the {clause(flips.iloc[0])}, not {in_sentence(names[rec])}."
     n, k = len(flips), len(sens)
+    of = assumptions_count(k, total or k, changed)
     count = (
-        f"{n} of the {k} assumptions can change the verdict on their own, each within its "
-        "sourced range (low to high)."
+        f"{n} of the {of} can change the verdict on their own, each within its sourced range "
+        "(low to high)."
         if n > 1
-        else f"It is the only one of the {k} assumptions that can change the verdict on its own, "
-        "within its sourced range (low to high)."
+        else f"It is the only one of the {of} that can change the verdict on its own, within "
+        "its sourced range (low to high)."
     )
     return take, [count] + [f"If the {clause(r)}." for _, r in flips.iloc[1:top].iterrows()]
 

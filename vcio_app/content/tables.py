@@ -22,6 +22,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from vcio_app.charts.style import money_compared
+
 TABLE_CSS = (
     "<style>"
     ".vcio-table-wrap{overflow-x:auto;margin:.25rem 0 1rem}"
@@ -33,8 +35,20 @@ TABLE_CSS = (
     ".vcio-table tr.total td{font-weight:600}"
     ".vcio-table td.hl{background:#fbe3d6;font-weight:700}"
     ".vcio-table td.flip{color:#b3400a;font-weight:700}"
+    # On a phone a table of four or more columns keeps readable columns (not one word a line)
+    # and scrolls sideways, with a line above it that says so
+    ".vcio-scroll-hint{display:none;font-size:.8rem;color:#4f5660;margin:0 0 .2rem}"
+    "@media (max-width: 640px){.vcio-table-wrap.wide .vcio-table{min-width:34rem}"
+    # the first column (the option, the assumption) stays in view while the rest scrolls
+    ".vcio-table-wrap.wide td:first-child,.vcio-table-wrap.wide th:first-child"
+    "{min-width:8.5rem;position:sticky;left:0;background:#fff}"
+    ".vcio-table-wrap.wide .vcio-scroll-hint{display:block;position:sticky;left:0}}"
     "</style>"
 )
+
+
+WIDE_COLUMNS = 4  # from this many columns a table scrolls sideways on a phone
+SCROLL_HINT = "Swipe the table sideways to see every column →"
 
 
 def _text(v, fmt: Callable | None) -> tuple[str, bool]:
@@ -80,10 +94,30 @@ def html_table(
             cells.append(f"<td{attr}>{html.escape(text)}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     name = f' aria-label="{html.escape(label, quote=True)}"' if label else ""
+    wide = len(cols) >= WIDE_COLUMNS
+    hint = f'<p class="vcio-scroll-hint" aria-hidden="true">{SCROLL_HINT}</p>' if wide else ""
     return (
-        f'{TABLE_CSS}<div class="vcio-table-wrap"><table class="vcio-table"{name}>'
+        f'{TABLE_CSS}<div class="vcio-table-wrap{" wide" if wide else ""}">{hint}'
+        f'<table class="vcio-table"{name}>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
+
+
+def year_by_year(c) -> pd.DataFrame:
+    """The Costs page's year-by-year table: one-off fees, each year's bill (that year's dollars),
+    the total before discounting, and the total in today's money that every page compares. Each
+    column rounded alike (``charts.style.money_compared``): two amounts the chart shows apart are
+    apart here too."""
+    years = list(range(1, c.years + 1))
+    cols = {
+        "At the start": [o.upfront for o in c.options],
+        **{f"Year {i}": [o.yearly_cost[i - 1] for o in c.options] for i in years},
+        "Total, before discounting": [o.total for o in c.options],
+        "Total in today's money": [o.npv for o in c.options],
+    }
+    out = {"Option": [o.name for o in c.options]}
+    out |= {name: money_compared(values) for name, values in cols.items()}
+    return pd.DataFrame(out)
 
 
 def show(df: pd.DataFrame, **kw) -> None:

@@ -10,10 +10,19 @@ from vcio_app import brand as br
 from vcio_app import reports
 from vcio_app.brand.session import session_brand
 
+# Streamlit's wide layout starts the page 6rem down: about 100 px of nothing above the header.
+TOP_CSS = (
+    '[data-testid="stMainBlockContainer"]{padding-top:2rem !important}'
+    # The "Saved" message and other toasts at the bottom: at the top right they covered the
+    # presentation switch
+    '[data-testid="stToastContainer"]{top:auto !important;bottom:1rem !important}'
+)
+# A phone's first screen holds the verdict and "How sure?": headings sized for 390 px.
 PHONE_CSS = (
     "@media (max-width: 640px){"
-    '[data-testid="stMainBlockContainer"] h1{font-size:1.9rem !important;line-height:1.2}'
-    '[data-testid="stMainBlockContainer"]{padding-top:4rem !important}'
+    '[data-testid="stMainBlockContainer"] h1{font-size:1.6rem !important;line-height:1.2}'
+    '[data-testid="stMainBlockContainer"] h3{font-size:1.2rem !important;line-height:1.3}'
+    '[data-testid="stMainBlockContainer"]{padding-top:3.25rem !important}'
     ".vcio-brand{padding:0 0 .25rem;margin-bottom:0}"
     "}"
 )
@@ -32,8 +41,10 @@ def app_header() -> None:
         st.logo(logo, size="large")
     # The switch's value is in session state before it is drawn: its style goes with the brand's.
     presenting = bool(st.session_state.get("presentation"))
-    extra = PHONE_CSS + (
-        br.presentation_css(brand.accent_color) if presenting else PHONE_HIDE_SWITCH
+    extra = (
+        TOP_CSS
+        + PHONE_CSS
+        + (br.presentation_css(brand.accent_color) if presenting else PHONE_HIDE_SWITCH)
     )
     st.html(br.header_html(shown, extra_css=extra), width="stretch")
 

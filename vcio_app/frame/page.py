@@ -11,11 +11,12 @@ import streamlit as st
 
 import vcio_model as vm
 from vcio_app import model_calls as calls
+from vcio_app.charts.style import RECOMMENDED, money_compared, singled_out, standing
 from vcio_app.frame import startup as boot
 from vcio_app.frame.guard import guard
 from vcio_app.safe_text import md_escape  # noqa: F401 - pages call ui.md_escape
 from vcio_app.scenario.state import current_scenario
-from vcio_model.format import money_distinct, plural
+from vcio_model.format import plural
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -23,29 +24,47 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 def page_start(title: str, intro: str = ""):
     """Heading, intro line, any input problems; returns (scenario, comparison) for the page."""
     boot.ensure_entry_point()
-    section(title, intro, level=1)
+    # On a projector the deck's first screen holds the headline and the main chart: no intro
+    section(title, "" if st.session_state.get("presentation") else intro, level=1)
     sc = current_scenario()
     for p in st.session_state.get("url_problems", []) + st.session_state.get(
         "scenario_problems", []
     ):
         st.warning(md_escape(p), icon="⚠️")  # they quote the link's text: no links or formatting
-    if note := st.session_state.get("version_note"):  # one short grey line: the verdict leads
+    note = st.session_state.get("version_note")  # a link or file from an older model version
+    if note and not st.session_state.get("presentation"):  # one short grey line, not on a deck
         st.caption(f":material/update: {note}")
     return sc, calls.compare(sc.model_dump_json())
 
 
-def verdict(c: vm.Comparison, sc: vm.Scenario | None = None, reasons: bool = False) -> None:
+def verdict(
+    c: vm.Comparison, sc: vm.Scenario | None = None, reasons: bool | list[str] = False
+) -> None:
     """The one-sentence verdict, big, before any detail; with ``sc``, how sure it is (the chance
-    the winner is cheapest over the Risk page's simulated futures); with ``reasons``, why the
-    winner wins, one bullet per cost category. One element."""
+    the winner is cheapest over the Risk page's simulated futures); with ``reasons`` True, why the
+    winner wins, one bullet per cost category (the model's words, escaped); ``reasons`` may also
+    be the page's own Markdown lines (what decides a close call, ``content.decide``). One
+    element."""
     text = f"### {md_escape(c.verdict)}"  # no "$...$" maths, no links from a company name
     for warning in c.warnings:  # inputs far outside published bands (the model's own words)
         text += f"\n\n:material/warning: **Check the inputs:** {md_escape(warning)}"
     if sc is not None:
         text += "\n\n" + how_sure_text(calls.certainty(sc.model_dump_json()))
     if reasons:
-        text += "\n\n" + "\n".join(f"- {md_escape(r)}" for r in c.reasons)
+        text += "\n\n" + _reasons_text(c, reasons)
     st.markdown(text)
+
+
+def _reasons_text(c: vm.Comparison, reasons: bool | list[str]) -> str:
+    if reasons is True:
+        return "\n".join(f"- {md_escape(r)}" for r in c.reasons)
+    return "\n".join(f"- {r}" for r in reasons)
+
+
+def verdict_reasons(c: vm.Comparison, reasons: bool | list[str] = True) -> None:
+    """The verdict's reasons alone (as :func:`verdict` gives them), for a page that shows them
+    apart from the verdict (presentation mode puts the chart between)."""
+    st.markdown(_reasons_text(c, reasons))
 
 
 def how_sure_text(cert: vm.Certainty) -> str:
@@ -63,7 +82,8 @@ def how_sure(sc: vm.Scenario) -> None:
 # alone made the overview's verdict appear 96 ms after a key press instead of 59 ms (same run).
 CARDS_CSS = (
     # A grid, not a wrapping flex row: with six options the sixth card took a whole row.
-    ".vcio-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));"
+    # auto-fit, not auto-fill: the cards fill their row (auto-fill kept empty tracks at 1920 px)
+    ".vcio-cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(8.5rem,1fr));"
     "gap:.75rem;margin:.25rem 0 1rem}"
     ".vcio-card{border:1px solid rgba(11,15,21,.2);border-radius:.5rem;"
     "padding:.75rem 1rem}"
@@ -76,34 +96,52 @@ CARDS_CSS = (
 )
 
 
+def card_badge(c: vm.Comparison, option_id: str, best: float) -> str:
+    """The line under an option's name on its card, in the verdict's one vocabulary
+    (``charts.style.standing``): a named winner is "Recommended"; the two options of a close call
+    are each "About the same as" the other, never "cheapest"; any other option costs "+$X more"."""
+    o = c.option(option_id)
+    tag = standing(c, option_id)
+    if tag == RECOMMENDED:
+        return "🏆 Recommended"
+    more = f"+{vm.money(o.npv - best)} more" if o.npv - best >= 0.5 else ""
+    if tag:
+        other = c.option(c.runner_up if option_id == c.recommended else c.recommended)
+        return f"About the same as {other.short_name}" + (f" ({more})" if more else "")
+    return more or "Same as the lowest"
+
+
+def npv_per_employee_year(c: vm.Comparison, o) -> float:
+    """An option's cost per employee a year in today's money: its NPV (the total the cards and
+    the verdict compare) over the head count and the years, in the convention of that total."""
+    return o.npv / c.scenario.employees / c.years
+
+
 def cards_html(c: vm.Comparison) -> str:
-    """A card per option, cheapest first: NPV (exact figure on hover and for screen readers),
-    what it costs more than the cheapest, cost per employee a year and its biggest cost."""
+    """A card per option, lowest first: NPV (exact figure in its tooltip and for screen readers),
+    its standing or what it costs more than the lowest, cost per employee a year (in today's
+    money, as the total above it) and its biggest cost."""
     ranked = sorted(c.options, key=lambda o: o.npv)
-    shown = dict(zip((o.id for o in ranked), money_distinct([o.npv for o in ranked]), strict=True))
+    shown = dict(zip((o.id for o in ranked), money_compared([o.npv for o in ranked]), strict=True))
+    marked = singled_out(c)
     cards = []
     for o in ranked:
-        win = o.id == c.recommended
-        badge = "🏆 Cheapest" if win else f"+{vm.money(o.npv - ranked[0].npv)} more"
-        if c.close_call and win:
-            badge = "🏆 Lowest, too close to call"
-        elif c.close_call and o.id == c.runner_up:
-            badge += ": about the same"
         exact = vm.money(o.npv, exact=True)
         cards.append(
-            f'<div class="vcio-card{" win" if win else ""}" role="listitem">'
+            f'<div class="vcio-card{" win" if o.id in marked else ""}" role="listitem">'
             f'<div class="name">{html.escape(o.short_name)}</div>'
-            f'<div class="badge">{html.escape(badge)}</div>'
+            f'<div class="badge">{html.escape(card_badge(c, o.id, ranked[0].npv))}</div>'
             f'<div class="label">Cost over {plural(c.years, "year")}, in today\'s money</div>'
             f'<div class="value" title="Exactly {exact}">{shown[o.id]}'
             f'<span class="vcio-sr">, exactly {exact}</span></div>'
-            f'<div class="note">{vm.money(o.cost_per_employee_year)} per employee a year<br>'
+            f'<div class="note">{vm.money(npv_per_employee_year(c, o))} per employee a year, '
+            "in today's money<br>"
             f"Biggest cost: {html.escape(vm.in_sentence(vm.CATEGORY_LABELS[o.biggest_driver]))}</div>"
             "</div>"
         )
     return (
         f'<style>{CARDS_CSS}</style><div class="vcio-cards" role="list" '
-        f'aria-label="The options, cheapest first">{"".join(cards)}</div>'
+        f'aria-label="The options, lowest cost first">{"".join(cards)}</div>'
     )
 
 
@@ -190,6 +228,11 @@ def glossary() -> None:
         box.markdown(doc_section(*GLOSSARY))
 
 
+def presenting() -> bool:
+    """Whether presentation mode is on (the deck: no editing controls, the chart first)."""
+    return bool(st.session_state.get("presentation"))
+
+
 def footer() -> None:
     st.caption(  # the rule and the line in one element
         f"---\n\nModel version {vm.__version__} · costs in US dollars · every assumption, with "
@@ -197,11 +240,17 @@ def footer() -> None:
     )
 
 
-def section(title: str, note: str = "", level: int = 3) -> None:
+def section(title: str, note: str = "", level: int = 3, deck: bool = True) -> None:
     """A heading with its note (what the chart or table under it shows) in small grey type: one
     element where st.subheader and st.caption make two. Every element costs the browser a redraw
     on every rerun, and that is most of a page's key-press time (benchmarks/results/pages.md).
-    ``title`` and ``note`` are the app's own text, never the user's (Markdown, not escaped)."""
+    ``title`` and ``note`` are the app's own text, never the user's (Markdown, not escaped).
+    In presentation mode the note is left out, and with ``deck=False`` the whole heading (the
+    main chart's, whose axes say what it shows): the deck's first screen holds the chart."""
+    if st.session_state.get("presentation"):
+        if not deck:
+            return
+        note = ""
     st.markdown(f"{'#' * level} {title}" + (f"\n\n:small[:gray[{note}]]" if note else ""))
 
 

@@ -23,6 +23,22 @@ TYPED = "in_employees_typed"  # the typed number beside the employees slider
 SHOWN = "shown_"  # + an input's key: the key of the widget that shows it (see _shown)
 
 
+def preset_label(name: str) -> str:
+    """A preset's name short enough for the sidebar's box (about 28 characters), which cut the
+    long ones off: the firm before what it is doing ("25-person accounting firm"); the story
+    under the box says the rest.
+
+    >>> preset_label("25-person accounting firm moving its accounting system to AWS")
+    '25-person accounting firm'
+    >>> preset_label("400-person company on 6 sites")
+    '400-person company on 6 sites'
+    """
+    for cut in (" moving ", " with ", " that ", " which "):
+        if cut in name:
+            return name.split(cut, 1)[0]
+    return name
+
+
 def _on_preset() -> None:
     choice = st.session_state.get("in_preset", CUSTOM)
     if choice != CUSTOM:
@@ -33,8 +49,8 @@ def _on_preset() -> None:
 SPARK_NOTE = (
     '<p style="font-size:.875rem;color:#4f5660;line-height:1.5;margin:0 0 .5rem">'
     "The small chart under a slider shows how far ahead the cheapest option stays across that "
-    "slider's range; its colour is the option that wins there, the dot is you. Hover over it "
-    "for the figures.</p>"
+    "slider's range; its colour is the option that wins there, the dot is you. Point at it "
+    "(or tap it) for the figures.</p>"
 )
 
 
@@ -116,7 +132,9 @@ def render_inputs() -> vm.Scenario:
             [CUSTOM, *presets],
             key="in_preset",
             on_change=_on_preset,
-            format_func=lambda k: "Your own numbers" if k == CUSTOM else presets[k][0],
+            format_func=lambda k: (
+                "Your own numbers" if k == CUSTOM else preset_label(presets[k][0])
+            ),
             help="Start from an example company like yours; every value stays editable.",
         )
         if (story := preset_stories().get(st.session_state.get("in_preset", CUSTOM))) and not (

@@ -143,7 +143,11 @@ def scenario_to_params(sc: Scenario) -> dict[str, str]:
 
 # ---------------------------------------------------------------------------------- versions
 def link_version(params: Mapping) -> str:
-    """The model version a link was made with (links before 0.2.0 carry none: 0.1.0)."""
+    """The model version a link was made with. Links before 0.2.0 carry none: one with the packed
+    details (``s``) is a 0.1.0 link; one with readable inputs alone may be typed by hand
+    (``/?employees=60``) and is read as made now, so it says nothing of an older version."""
+    if VERSION_PARAM not in params and PARAM not in params:
+        return vm.__version__
     raw = _last(params.get(VERSION_PARAM)) if VERSION_PARAM in params else None
     text = str(raw or "").strip()[:20]
     return text if text and all(ch.isdigit() or ch == "." for ch in text) else FIRST_VERSION
