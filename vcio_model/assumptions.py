@@ -84,7 +84,7 @@ class OptionSpec:
     id: str
     name: str
     short_name: str
-    leadership: str  # none | vcio | cio | it_manager
+    leadership: str  # none | vcio | vcio_project | cio | it_manager
     support: str  # break_fix | managed | comanaged | inhouse
     color: str
     coverage_hours_week: str
@@ -93,7 +93,7 @@ class OptionSpec:
     description: str
 
 
-LEADERSHIPS = ("none", "vcio", "cio", "it_manager")
+LEADERSHIPS = ("none", "vcio", "vcio_project", "cio", "it_manager")
 SUPPORTS = ("break_fix", "managed", "comanaged", "inhouse")
 TABLE_SCALES = {  # size table -> the assumption that scales it (and carries its low/high)
     "cio_base_salary": "cio_salary_scale",
@@ -335,8 +335,8 @@ def load_assumptions(
     >>> a["wage_growth"]
     0.036
     >>> [o.id for o in a.options]  # doctest: +NORMALIZE_WHITESPACE
-    ['break_fix', 'managed', 'managed_vcio', 'cio_managed', 'cio_inhouse',
-     'it_manager_managed']
+    ['break_fix', 'managed', 'managed_vcio', 'managed_vcio_project', 'cio_managed',
+     'cio_inhouse', 'it_manager_managed']
     """
     data_dir = str(data_dir or DATA_DIR)
     if path is None:

@@ -107,6 +107,10 @@ class Context:
         self.budget, self.lead_hours = project_load(
             sc, p, self.n_proj, years, self.budget_scale, self.hours_scale
         )
+        # The leadership work a firm of this size needs outside its projects (strategy, budgets,
+        # vendors, security policy, compliance), hours a year: done by whoever leads IT, or by a
+        # manager on the side, or left undone.
+        self.leadership_work = self.table("vcio_hours_month") * 12
         self.benefits = q("benefits_load")
         self.mgr_rate = q("manager_salary") * (1 + self.benefits) / HOURS_PER_YEAR * self.w
         self.staff_rate = q("staff_loaded_hourly_cost") * self.w
@@ -135,6 +139,20 @@ class Context:
             }
         else:
             self.overrun = overrun_draws
+
+    def engagements(self, hours_share, block, onboarding):
+        """Hours billed for project engagements, S + (years,): each project bought on its own,
+        ``hours_share`` of its leadership hours with at least ``block`` hours, plus
+        ``onboarding`` hours to learn the firm. Typical projects every year, named ones in their
+        start year."""
+        sc, q = self.sc, self.q
+        each = q(f"leadership_hours_{sc.project_size}") * self.hours_scale * hours_share
+        billed = _arr(self.n_proj) * (np.maximum(each, block) + onboarding)
+        for proj in sc.projects:
+            in_year = (self.t == proj.start_year - 1).astype(float)
+            each = q(f"leadership_hours_{proj.size}") * self.hours_scale * hours_share
+            billed = billed + (np.maximum(each, block) + onboarding) * in_year
+        return billed
 
     def q(self, key: str):
         """Assumption ``key`` as an array with a trailing year axis of 1."""

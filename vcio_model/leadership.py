@@ -2,8 +2,14 @@
 
 Each returns a dict: ``up`` (upfront terms), ``cost`` (yearly terms), ``unled`` (share of project
 work without experienced leadership), ``ops_unled`` (the same for running IT day to day),
-``unmanaged`` (share of IT spend nobody manages), ``hours`` (project-leadership hours, S +
-(years,)) and ``project`` (the terms the projects alone add, or a function returning them).
+``unmanaged`` (share of IT spend nobody manages), ``nobody`` (1 where no one owns IT day to day,
+so staff chase vendors and access themselves), ``hours`` (project-leadership hours, S + (years,))
+and ``project`` (the terms the projects alone add, or a function returning them).
+
+Leadership work is never free (model 3): the hours of strategy, budgets, vendors, security policy
+and compliance a firm of its size needs (``Context.leadership_work``) are done by the leader
+within a capacity and by staff or bought hours beyond it; with no leader a manager does part of
+them on the side, slowly, and the rest is left undone and shows as risk.
 """
 
 from __future__ import annotations
@@ -20,12 +26,61 @@ def leadership(ctx: Context, kind: str, team_hours) -> dict:
     return _KINDS[kind](ctx, team_hours)
 
 
+def unled_work(ctx: Context):
+    """What the leadership work costs with no leader: the share a manager does on the side
+    (``unled_leadership_done_share``), at the inexperienced manager's hours and rate. The rest is
+    left undone: its cost is the risk of an option without a leader (unmanaged spend, staff time,
+    serious incidents)."""
+    q = ctx.q
+    hours = ctx.leadership_work * q("unled_leadership_done_share") * q("inexperience_multiplier")
+    return Product(hours, ctx.mgr_rate)
+
+
 def _none(ctx: Context, team_hours) -> dict:
     """An internal manager leads projects on the side, slower for lack of experience."""
     hours = ctx.lead_hours * ctx.q("inexperience_multiplier")
-    cost = [Product(hours, ctx.mgr_rate)]
+    project = [Product(hours, ctx.mgr_rate)]
     return dict(
-        up=[], cost=cost, unled=1.0, ops_unled=1.0, unmanaged=1.0, hours=hours, project=cost
+        up=[],
+        cost=[*project, unled_work(ctx)],
+        unled=1.0,
+        ops_unled=1.0,
+        unmanaged=1.0,
+        nobody=1.0,
+        hours=hours,
+        project=project,
+    )
+
+
+def vcio_rate(ctx: Context):
+    """A vCIO's hourly rate for a firm of this size, price-indexed, S + (years,)."""
+    return ctx.q("vcio_hourly_rate") * ctx.table("vcio_rate_scale") * ctx.m
+
+
+def _vcio_project(ctx: Context, team_hours) -> dict:
+    """A vCIO rented for each project only, as needed: no retainer.
+
+    Each project is an engagement: the vCIO's share of its leadership hours (at least a block
+    of ``vcio_engagement_min_hours``) plus ``vcio_engagement_onboarding_hours`` to learn the
+    firm again, at the retainer rate plus ``vcio_project_rate_premium``. Projects are led as
+    with a vCIO; outside them the firm has no leader (``unled_work``).
+    """
+    q, lead_hours = ctx.q, ctx.lead_hours
+    share = q("vcio_project_share")
+    billed = ctx.engagements(
+        share, q("vcio_engagement_min_hours"), q("vcio_engagement_onboarding_hours")
+    )
+    price = vcio_rate(ctx) * (1 + q("vcio_project_rate_premium"))
+    project = [Product(billed, price), Product(lead_hours * (1 - share), ctx.mgr_rate)]
+    return dict(
+        up=[],
+        cost=[*project, unled_work(ctx)],
+        unled=0.0,
+        ops_unled=1.0,
+        unmanaged=1.0,
+        nobody=1.0,
+        hours=lead_hours,
+        project=project,
     )
 
 
@@ -33,9 +88,9 @@ def _vcio(ctx: Context, team_hours) -> dict:
     """A fractional CIO on retainer: the leadership hours a firm of its size needs, plus a share
     of the project hours."""
     q, t, lead_hours = ctx.q, ctx.t, ctx.lead_hours
-    rate = q("vcio_hourly_rate") * ctx.table("vcio_rate_scale") * ctx.m
+    rate = vcio_rate(ctx)
     cap = q("vcio_max_hours_month") * 12
-    strategy = ctx.table("vcio_hours_month") * 12  # hours a year the firm needs led
+    strategy = ctx.leadership_work  # hours a year the firm needs led
     share = q("vcio_project_share")
     project = lead_hours * share
     # One fractional CIO gives a client at most ``cap`` hours a year. Beyond them practice adds a
@@ -64,6 +119,7 @@ def _vcio(ctx: Context, team_hours) -> dict:
         unled=0.0,
         ops_unled=0.0,
         unmanaged=1 - q("vcio_spend_recovery"),
+        nobody=0.0,
         hours=lead_hours,
         project=project_cost,
     )
@@ -88,12 +144,16 @@ def _cio(ctx: Context, team_hours) -> dict:
     ramp = hires * q("cio_ramp_months") / 12 * ctx.ramp_loss * pay * (1 + benefits)
     capacity = q("cio_project_capacity_hours") + team_hours
     contract = Product(np.maximum(0.0, lead_hours - capacity), ctx.pm_rate)
+    # Leadership work beyond the CIO's own hours goes to the CIO's staff: IT managers on payroll.
+    beyond = np.maximum(0.0, ctx.leadership_work - q("cio_leadership_capacity_hours"))
+    deputies = beyond * q("it_manager_salary") * (1 + benefits) / HOURS_PER_YEAR * w
     return dict(
         up=[upfront],
-        cost=[salary + refill_fees + interim + ramp, contract],
+        cost=[salary + refill_fees + interim + ramp + deputies, contract],
         unled=0.0,
         ops_unled=0.0,
         unmanaged=0.0,
+        nobody=0.0,
         hours=lead_hours,
         project=[contract],
     )
@@ -113,6 +173,9 @@ def _it_manager(ctx: Context, team_hours) -> dict:
     ramp = hires * q("it_manager_ramp_months") / 12 * ctx.ramp_loss * pay * (1 + benefits)
     capacity = q("it_manager_project_capacity_hours") + team_hours
     contract = Product(np.maximum(0.0, lead_hours - capacity), pm_rate)
+    # Leadership work beyond the IT manager's hours for it is bought from the MSP's vCIO.
+    beyond = np.maximum(0.0, ctx.leadership_work - q("it_manager_leadership_capacity_hours"))
+    advice = Product(beyond, vcio_rate(ctx))
     # The budget the IT manager's hours can lead, at a medium project's budget per hour; the rest
     # is led by contract PMs. Counted in budget, not hours, so that adding a project never lowers
     # the overruns expected of the others.
@@ -131,13 +194,20 @@ def _it_manager(ctx: Context, team_hours) -> dict:
         own_share = np.where(budget > 0, np.minimum(1.0, reach / np.maximum(budget, 1e-300)), 1.0)
     return dict(
         up=[upfront],
-        cost=[salary + refill_fees + cover + ramp, contract],
+        cost=[salary + refill_fees + cover + ramp, contract, advice],
         unled=own_share * (1 - q("it_manager_led_share")),
         ops_unled=1 - q("it_manager_led_share"),
         unmanaged=1 - q("it_manager_spend_recovery"),
+        nobody=0.0,
         hours=lead_hours,
         project=[contract],
     )
 
 
-_KINDS = {"none": _none, "vcio": _vcio, "cio": _cio, "it_manager": _it_manager}
+_KINDS = {
+    "none": _none,
+    "vcio": _vcio,
+    "vcio_project": _vcio_project,
+    "cio": _cio,
+    "it_manager": _it_manager,
+}

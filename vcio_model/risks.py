@@ -63,10 +63,13 @@ def risk_terms(ctx, spec, lead: dict, sup) -> dict[str, list]:
     ops = lead["ops_unled"]  # the same for running IT day to day
     down_factor = ops + (1 - ops) * q("downtime_factor_led")
     down_hours = sup.down_hours * down_factor * shocks.get(f"downtime_{spec.support}", 1.0)
-    nobody = 1.0 if spec.leadership == "none" else 0.0  # IT work nobody owns, by employee
+    nobody = lead["nobody"]  # IT work nobody owns, by employee
     lost_hours = (sup.lost + nobody * (1 - sup.owned) * q("it_hours_lost_unled")) * E
     sup_key = "managed" if spec.support == "comanaged" else spec.support
     incidents = shocks.get(f"incident_{sup_key}", q(f"incident_prob_{sup_key}"))
+    # Security has an owner (model 3): without one (no leader, or a leader part of the way) nobody
+    # sets policy, reviews access or tests the backups, and serious incidents are more likely.
+    incidents = incidents * (1 + (q("incident_factor_no_owner") - 1) * ops)
     incident_cost = incidents * (
         q("incident_outage_hours") * ctx.downtime_rate + q("incident_recovery_cost") * ctx.m
     )

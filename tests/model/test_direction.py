@@ -42,12 +42,19 @@ def moves(lo: dict, hi: dict, *, up=(), down=(), same=()):
 # ---------------------------------------------------------------------------------- leadership
 CIO = ["cio_managed", "cio_inhouse"]
 NO_LEADER = ["break_fix", "managed"]
+VCIO = ["managed_vcio", "managed_vcio_project"]
+IT_MANAGER = ["it_manager_managed"]
+# Options with nobody leading IT day to day (the vCIO by project leads projects only).
+NOBODY = [*NO_LEADER, "managed_vcio_project"]
 
 
 @given(scenarios())
-def test_a_higher_vcio_rate_makes_managed_vcio_dearer_and_never_changes_the_others(sc):
+def test_a_higher_vcio_rate_makes_the_vcio_options_dearer_and_never_changes_the_others(sc):
+    """The IT manager buys the vCIO's hours only for leadership work beyond its own hours."""
     lo, hi = low_high(sc, "vcio_hourly_rate")
-    moves(lo, hi, up=["managed_vcio"], same=[o for o in ALL if o != "managed_vcio"])
+    moves(lo, hi, up=["managed_vcio"], same=[o for o in ALL if o not in VCIO + IT_MANAGER])
+    for oid in VCIO + IT_MANAGER:
+        assert hi[oid] >= lo[oid], oid
 
 
 @pytest.mark.parametrize("size", ["small", "medium", "large"])
@@ -306,3 +313,108 @@ def test_higher_wage_growth_raises_every_option_from_year_2_and_leaves_year_1(sc
 def test_a_longer_horizon_costs_more_under_every_option(sc):
     if sc.years < 10:
         moves(npvs(sc), npvs(sc.updated(years=sc.years + 1)), up=ALL)
+
+
+# ------------------------------------------------------------------- a vCIO rented by the project
+@pytest.mark.parametrize(
+    "key",
+    ["vcio_engagement_min_hours", "vcio_engagement_onboarding_hours", "vcio_project_rate_premium"],
+)
+def test_what_an_engagement_costs_moves_the_vcio_by_project_only(key):
+    # one small project a year: 30 h x 0.75 (25 staff) x 0.6 = 13.5 vCIO hours, inside any block
+    sc = Scenario(employees=25, projects_per_year=1, project_size="small")
+    lo, hi = low_high(sc, key)
+    moves(lo, hi, up=["managed_vcio_project"], same=[o for o in ALL if o != "managed_vcio_project"])
+
+
+def test_without_projects_a_vcio_by_the_project_is_managed_services_alone():
+    """No project, no engagement: the option is managed services with nobody leading IT."""
+    for e in (10, 200, 5000):
+        c = npvs(Scenario(employees=e, projects_per_year=0))
+        assert c["managed_vcio_project"] == pytest.approx(c["managed"], rel=1e-12)
+
+
+@pytest.mark.parametrize("size", ["small", "medium", "large"])
+def test_each_project_adds_an_engagement_and_is_led_as_by_a_vcio(size):
+    """Each project buys at least a block of hours and an onboarding; its overruns are a vCIO's."""
+    last = None
+    for n in (1, 2, 4, 8):
+        c = compare(Scenario(employees=60, projects_per_year=n, project_size=size))
+        by_project = c.option("managed_vcio_project")
+        assert by_project.expected_overrun == pytest.approx(
+            c.option("managed_vcio").expected_overrun
+        )
+        lead = sum(by_project.breakdown["leadership"])
+        assert last is None or lead > last
+        last = lead
+
+
+def test_a_small_project_still_pays_the_whole_block():
+    """Below the block, more vCIO hours per project cost nothing more; above it, they do."""
+    sc = Scenario(employees=20, projects_per_year=1, project_size="small")
+    a, b = (npvs(with_assumption(sc, "vcio_project_share", s)) for s in (0.4, 0.5))
+    # 30 h x 0.66 (size) x 0.4-0.5 = 8-10 h: inside a 20 h block; only the internal share falls
+    assert b["managed_vcio_project"] < a["managed_vcio_project"]
+    big = Scenario(employees=2000, projects_per_year=1, project_size="large")
+    a, b = (npvs(with_assumption(big, "vcio_project_share", s)) for s in (0.4, 0.5))
+    assert b["managed_vcio_project"] > a["managed_vcio_project"]
+
+
+# ----------------------------------------------------------------- leadership work is never free
+@given(scenarios())
+def test_more_leadership_work_done_by_a_manager_costs_the_options_without_a_leader_only(sc):
+    lo, hi = low_high(sc, "unled_leadership_done_share")
+    moves(lo, hi, up=NOBODY, same=[o for o in ALL if o not in NOBODY])
+
+
+@given(scenarios())
+def test_an_option_without_a_leader_gets_dearer_as_the_firm_needs_more_leadership_work(sc):
+    """More leadership work (vcio_hours_scale) never makes any option cheaper and always makes
+    the options without a leader dearer."""
+    lo, hi = low_high(sc, "vcio_hours_scale")
+    moves(lo, hi, up=NOBODY)
+    for oid in ALL:
+        assert hi[oid] >= lo[oid] * (1 - 1e-12), oid
+
+
+def test_managed_services_pays_for_leadership_at_200_staff_without_projects():
+    """Model 2 gave managed services $0 of leadership here; the work is done by a manager now."""
+    c = compare(Scenario(employees=200, projects_per_year=0))
+    lead = {o.id: sum(o.breakdown["leadership"]) for o in c.options}
+    assert lead["managed"] > 0 and lead["break_fix"] == pytest.approx(lead["managed"])
+    # the leadership per employee grows with size, since the hours needed do
+    per = [
+        sum(
+            compare(Scenario(employees=e, projects_per_year=0))
+            .option("managed")
+            .breakdown["leadership"]
+        )
+        for e in (50, 200, 1000, 5000)
+    ]
+    assert per == sorted(per) and per[0] > 0
+
+
+@pytest.mark.parametrize("key,options", [
+    ("cio_leadership_capacity_hours", CIO),
+    ("it_manager_leadership_capacity_hours", IT_MANAGER),
+])  # fmt: skip
+def test_a_leader_with_more_hours_for_leadership_work_is_never_dearer(key, options):
+    """Beyond its hours the CIO's staff or the MSP's vCIO take the leadership work over."""
+    sc = Scenario(employees=3000, projects_per_year=2)
+    lo, hi = low_high(sc, key)
+    moves(lo, hi, down=options, same=[o for o in ALL if o not in options])
+
+
+# ---------------------------------------------------------------------- security has an owner
+@given(scenarios())
+def test_incidents_are_likelier_where_nobody_owns_security(sc):
+    """The factor applies in full without a leader, in part under an IT manager, not at all
+    under a vCIO on retainer or a CIO."""
+    lo, hi = low_high(sc, "incident_factor_no_owner")
+    moves(lo, hi, up=NOBODY + IT_MANAGER, same=["managed_vcio", *CIO])
+
+
+def test_the_same_support_has_fewer_incidents_with_a_leader():
+    c = compare(Scenario(employees=80, projects_per_year=0))
+    down = {o.id: sum(o.breakdown["downtime"]) for o in c.options}
+    assert down["managed"] > down["it_manager_managed"] > down["managed_vcio"]

@@ -1,4 +1,4 @@
-"""One hand-checked case per option, the arithmetic written out (model 0.2.0).
+"""One hand-checked case per option, the arithmetic written out (model 0.3.0).
 
 The case: a 50-person firm, 1 year (so the wage and price indices are 1), a discount rate of 0
 (so NPV = upfront + year 1), no typical projects and one named medium project, "Move accounting to
@@ -6,8 +6,8 @@ AWS", with a budget of $60,000. Nothing else is set, so sites, devices and the d
 derived from the company size.
 
 Each expected number is computed here, step by step, from the values in data/assumptions.csv and
-data/size_tables.csv and the formulas in vcio_model/engine.py, with the numbers written in the
-comments; the engine is only called to get the result that is checked.
+data/size_tables.csv and the formulas in vcio_model/ (engine, leadership, support, risks), with
+the numbers written in the comments; the engine is only called to get the result that is checked.
 """
 
 from __future__ import annotations
@@ -73,6 +73,10 @@ def test_the_data_values_quoted_in_the_comments():
         "it_hours_lost_break_fix": 12, "it_hours_lost_managed": 5, "it_hours_lost_inhouse": 4,
         "incident_prob_break_fix": 0.1, "incident_prob_managed": 0.04, "incident_prob_inhouse": 0.06,
         "project_budget_size_scale": 1.0, "project_hours_size_scale": 1.0,
+        "unled_leadership_done_share": 0.5, "incident_factor_no_owner": 1.5,
+        "vcio_engagement_min_hours": 20, "vcio_engagement_onboarding_hours": 12,
+        "vcio_project_rate_premium": 0.15, "it_manager_leadership_capacity_hours": 400,
+        "cio_leadership_capacity_hours": 1200,
     }  # fmt: skip
     assert {k: v[k] for k in quoted} == quoted
     assert TABLE["vcio_hours_month"][50] == 14
@@ -128,7 +132,15 @@ SPEND = E * v["managed_it_spend_per_employee"] * v["unmanaged_spend_waste"]
 
 # Leadership "none": the manager needs 1.75 x the hours: 102 x 1.75 = 178.5 h
 #   178.5 x 75.1490 = 13,414.10; the whole year is unled.
-NONE_LEADERSHIP = LEAD_HOURS * v["inexperience_multiplier"] * MGR_RATE
+# Leadership work is never free (model 3): the firm needs 14 h a month of it (the size table at 50
+#   staff) = 168 h a year; with no leader a manager does half of it (unled_leadership_done_share),
+#   at 1.75 x the hours: 168 x 0.5 x 1.75 = 147 h x 75.1490 = 11,046.91; the other half is left
+#   undone and shows as risk. Leadership 13,414.10 + 11,046.91 = 24,461.01
+LEAD_WORK = TABLE["vcio_hours_month"][50] * 12  # 168 h
+UNLED_WORK = LEAD_WORK * v["unled_leadership_done_share"] * v["inexperience_multiplier"] * MGR_RATE
+NONE_LEADERSHIP = LEAD_HOURS * v["inexperience_multiplier"] * MGR_RATE + UNLED_WORK
+# Security has an owner (model 3): with nobody leading IT a serious incident is 1.5 x as likely
+NO_OWNER = v["incident_factor_no_owner"]
 
 # Full-time CIO: base salary at 50 staff from the table, 160,000; pay with the 15% bonus:
 # 160,000 x 1.15 = 184,000. Year 1 starts with the search: 4 months vacant = 1/3 of the year.
@@ -196,19 +208,19 @@ def test_break_fix_by_hand():
     #   = 750 h x 44.40 = 33,300
     staff = (v["it_hours_lost_break_fix"] + v["it_hours_lost_unled"]) * E * STAFF_RATE
     # Downtime: 20 h x (1.3 / 1.3 devices) x (1 + 0.25 x ln 1 site) = 20 h x 2,403.85 = 48,076.92;
-    #   incidents 0.1 x 121,153.85 = 12,115.38 -> 60,192.31
+    #   incidents 0.1 x 1.5 (nobody owns security) x 121,153.85 = 18,173.08 -> 66,250.00
     hours = v["downtime_hours_break_fix"] * (1 + v["breakfix_downtime_site_growth"] * math.log(1))
-    downtime = hours * DOWNTIME_RATE + v["incident_prob_break_fix"] * INCIDENT
+    downtime = hours * DOWNTIME_RATE + v["incident_prob_break_fix"] * NO_OWNER * INCIDENT
     year1 = {
-        "leadership": NONE_LEADERSHIP,  # 13,414.10
+        "leadership": NONE_LEADERSHIP,  # 24,461.01
         "support": support,  # 50,906.25
         "staff_time": staff,  # 33,300.00
         "overruns": UNLED_OVERRUN,  # 22,949.81
-        "downtime": downtime,  # 60,192.31
+        "downtime": downtime,  # 66,250.00
         "spend": SPEND,  # 15,000.00
-    }  # total 195,762.47
+    }  # total 212,867.07
     check("break_fix", {}, year1)
-    assert total({}, year1) == pytest.approx(195_762.47, abs=0.01)
+    assert total({}, year1) == pytest.approx(212_867.07, abs=0.01)
 
 
 def test_managed_services_by_hand():
@@ -217,19 +229,50 @@ def test_managed_services_by_hand():
     #   = 287.5 h x 44.40 = 12,765
     unowned = (1 - v["msp_ownership_share"]) * v["it_hours_lost_unled"]
     staff = (v["it_hours_lost_managed"] + unowned) * E * STAFF_RATE
-    # Downtime: 8 h x 2,403.85 = 19,230.77; incidents 0.04 x 121,153.85 = 4,846.15 -> 24,076.92
-    downtime = v["downtime_hours_managed"] * DOWNTIME_RATE + v["incident_prob_managed"] * INCIDENT
+    # Downtime: 8 h x 2,403.85 = 19,230.77; incidents 0.04 x 1.5 x 121,153.85 = 7,269.23
+    #   -> 26,500.00
+    downtime = v["downtime_hours_managed"] * DOWNTIME_RATE
+    downtime += v["incident_prob_managed"] * NO_OWNER * INCIDENT
     year1 = {
-        "leadership": NONE_LEADERSHIP,  # 13,414.10
+        "leadership": NONE_LEADERSHIP,  # 24,461.01
         "support": MSP_MONTHLY * 12,  # 91,800.00
         "staff_time": staff,  # 12,765.00
         "overruns": UNLED_OVERRUN,  # 22,949.81
-        "downtime": downtime,  # 24,076.92
+        "downtime": downtime,  # 26,500.00
         "spend": SPEND,  # 15,000.00
     }
     upfront = {"support": MSP_MONTHLY * v["msp_onboarding_months"]}  # 10,710.00
-    check("managed", upfront, year1)  # total 10,710 + 180,005.83 = 190,715.83
-    assert total(upfront, year1) == pytest.approx(190_715.83, abs=0.01)
+    check("managed", upfront, year1)  # total 10,710 + 193,475.82 = 204,185.82
+    assert total(upfront, year1) == pytest.approx(204_185.82, abs=0.01)
+
+
+def test_vcio_by_the_project_and_managed_services_by_hand():
+    # Leadership: one engagement, the vCIO's 60% of the project's 102 h = 61.2 h (above the
+    #   20 h block) + 12 h to learn the firm = 73.2 h, at 200 $/h x 1.0 (50 staff) x 1.15 (as
+    #   needed, not on retainer) = 230 $/h: 16,836.00; the internal contact's 40%: 40.8 h x
+    #   75.1490 = 3,066.08; outside the project nobody leads IT, so the manager's share of the
+    #   leadership work: 11,046.91 -> 30,948.99. The project is led: overruns 7,310.30.
+    vcio_hours = max(LEAD_HOURS * v["vcio_project_share"], v["vcio_engagement_min_hours"])
+    vcio_hours += v["vcio_engagement_onboarding_hours"]
+    rate = (
+        v["vcio_hourly_rate"] * TABLE["vcio_rate_scale"][50] * (1 + v["vcio_project_rate_premium"])
+    )
+    internal = LEAD_HOURS * (1 - v["vcio_project_share"]) * MGR_RATE
+    # Staff time, downtime and spend as with managed services alone: nobody owns IT day to day
+    unowned = (1 - v["msp_ownership_share"]) * v["it_hours_lost_unled"]
+    downtime = v["downtime_hours_managed"] * DOWNTIME_RATE
+    downtime += v["incident_prob_managed"] * NO_OWNER * INCIDENT
+    year1 = {
+        "leadership": vcio_hours * rate + internal + UNLED_WORK,  # 30,948.99
+        "support": MSP_MONTHLY * 12,  # 91,800.00
+        "staff_time": (v["it_hours_lost_managed"] + unowned) * E * STAFF_RATE,  # 12,765.00
+        "overruns": LED_OVERRUN,  # 7,310.30
+        "downtime": downtime,  # 26,500.00
+        "spend": SPEND,  # 15,000.00
+    }
+    upfront = {"support": MSP_MONTHLY * v["msp_onboarding_months"]}  # 10,710.00
+    check("managed_vcio_project", upfront, year1)  # total 10,710 + 184,324.29 = 195,034.29
+    assert total(upfront, year1) == pytest.approx(195_034.29, abs=0.01)
 
 
 def test_vcio_and_managed_services_by_hand():
@@ -348,34 +391,39 @@ def test_it_manager_and_co_managed_msp_by_hand():
     monthly = MSP_MONTHLY * v["comanaged_price_factor"]
     desk = (FIRST_LINE - v["it_manager_first_line_fte"]) * v["helpdesk_salary"] * LOADED
     # Staff time: 4 h x 50 x 44.40 = 8,880 (someone on site)
-    # Downtime: 8 h x (0.5 + 0.5 x 0.85) x 2,403.85 = 17,788.46; incidents 4,846.15 -> 22,634.62
+    # Downtime: 8 h x (0.5 + 0.5 x 0.85) x 2,403.85 = 17,788.46; incidents: security half owned,
+    #   0.04 x (1 + 0.5 x 0.5) x 121,153.85 = 6,057.69 -> 23,846.15
+    # Leadership work: 168 h, within the IT manager's 400 h for it: nothing bought.
+    assert LEAD_WORK <= v["it_manager_leadership_capacity_hours"]
     factor = unled + (1 - unled) * v["downtime_factor_led"]
     downtime = v["downtime_hours_managed"] * factor * DOWNTIME_RATE
-    downtime += v["incident_prob_managed"] * INCIDENT
+    downtime += v["incident_prob_managed"] * (1 + (NO_OWNER - 1) * unled) * INCIDENT
     year1 = {
         "leadership": leadership,  # 221,310.00
         "support": monthly * 12 + desk,  # 78,611.14
         "staff_time": v["it_hours_lost_inhouse"] * E * STAFF_RATE,  # 8,880.00
         "overruns": overruns,  # 15,130.05
-        "downtime": downtime,  # 22,634.62
+        "downtime": downtime,  # 23,846.15
         "spend": SPEND * (1 - v["it_manager_spend_recovery"]),  # 9,000.00
     }
     upfront = {
         "leadership": v["it_manager_search_fee"] * pay,  # 24,000.00
         "support": monthly * v["msp_onboarding_months"],  # 5,355.00
     }
-    check("it_manager_managed", upfront, year1)  # total 29,355 + 355,565.81 = 384,920.81
-    assert total(upfront, year1) == pytest.approx(384_920.81, abs=0.01)
+    check("it_manager_managed", upfront, year1)  # total 29,355 + 356,777.35 = 386,132.35
+    assert total(upfront, year1) == pytest.approx(386_132.35, abs=0.01)
 
 
 def test_the_hand_checked_ranking():
-    # 190,715.83 (managed) < 195,762.47 (break-fix) < 200,428.69 (vCIO) < 384,920.81 (IT manager)
-    #   < 537,647.11 (CIO + managed) < 576,889.22 (CIO + in-house)
+    # 195,034.29 (vCIO by the project) < 200,428.69 (vCIO on retainer) < 204,185.82 (managed)
+    #   < 212,867.07 (break-fix) < 386,132.35 (IT manager) < 537,647.11 (CIO + managed)
+    #   < 576,889.22 (CIO + in-house)
     c = compare(SCENARIO)
     assert [o.id for o in sorted(c.options, key=lambda o: o.npv)] == [
-        "managed", "break_fix", "managed_vcio", "it_manager_managed", "cio_managed", "cio_inhouse"
+        "managed_vcio_project", "managed_vcio", "managed", "break_fix", "it_manager_managed",
+        "cio_managed", "cio_inhouse",
     ]  # fmt: skip
-    assert c.recommended == "managed"
-    assert c.margin == pytest.approx(195_762.47 - 190_715.83, abs=0.02)
-    # 5,046.64 apart is 2.6% of 190,715.83: under the 4% close-call margin
+    assert c.recommended == "managed_vcio_project"
+    assert c.margin == pytest.approx(200_428.69 - 195_034.29, abs=0.02)
+    # 5,394.40 apart is 2.8% of 195,034.29: under the 4% close-call margin
     assert c.close_call
