@@ -107,6 +107,11 @@ class Context:
         self.budget, self.lead_hours = project_load(
             sc, p, self.n_proj, years, self.budget_scale, self.hours_scale
         )
+        # The project-leadership hours of the typical load, the same every year (without the
+        # named projects): what a leader can staff for.
+        self.steady_hours = (
+            _arr(self.n_proj) * q(f"leadership_hours_{sc.project_size}") * self.hours_scale
+        )
         # The leadership work a firm of this size needs outside its projects (strategy, budgets,
         # vendors, security policy, compliance), hours a year: done by whoever leads IT, or by a
         # manager on the side, or left undone.

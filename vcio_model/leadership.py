@@ -143,19 +143,24 @@ def _cio(ctx: Context, team_hours) -> dict:
     interim = vacancy * days * q("interim_day_rate_share") * pay
     ramp = hires * q("cio_ramp_months") / 12 * ctx.ramp_loss * pay * (1 + benefits)
     capacity = q("cio_project_capacity_hours") + team_hours
-    contract = Product(np.maximum(0.0, lead_hours - capacity), ctx.pm_rate)
+    # Beyond the CIO's capacity, the steady load (the projects of every year) is led by project
+    # managers on the CIO's staff; peaks (named projects) by contract project managers.
+    staffed = np.maximum(0.0, np.minimum(lead_hours, ctx.steady_hours) - capacity)
+    pm_hour = q("internal_pm_salary") * (1 + benefits) * w / q("internal_pm_project_hours")
+    contract = Product(np.maximum(0.0, lead_hours - capacity - staffed), ctx.pm_rate)
+    own_pms = staffed * pm_hour
     # Leadership work beyond the CIO's own hours goes to the CIO's staff: IT managers on payroll.
     beyond = np.maximum(0.0, ctx.leadership_work - q("cio_leadership_capacity_hours"))
     deputies = beyond * q("it_manager_salary") * (1 + benefits) / HOURS_PER_YEAR * w
     return dict(
         up=[upfront],
-        cost=[salary + refill_fees + interim + ramp + deputies, contract],
+        cost=[salary + refill_fees + interim + ramp + deputies + own_pms, contract],
         unled=0.0,
         ops_unled=0.0,
         unmanaged=0.0,
         nobody=0.0,
         hours=lead_hours,
-        project=[contract],
+        project=[contract, own_pms],
     )
 
 
@@ -169,7 +174,9 @@ def _it_manager(ctx: Context, team_hours) -> dict:
     upfront = (q("it_manager_search_fee") * pay[..., :1])[..., 0]
     refill_fees = np.where(t == 0, 0.0, q("it_manager_search_fee") * pay * hires)
     salary = pay * (1 + benefits) * (1 - vacancy)
-    cover = vacancy * HOURS_PER_YEAR * pm_rate  # a contractor fills the empty seat
+    # A contractor fills the empty seat, never for less than the salary it replaces (wages may
+    # outgrow contract rates over a long horizon).
+    cover = vacancy * np.maximum(HOURS_PER_YEAR * pm_rate, pay * (1 + benefits))
     ramp = hires * q("it_manager_ramp_months") / 12 * ctx.ramp_loss * pay * (1 + benefits)
     capacity = q("it_manager_project_capacity_hours") + team_hours
     contract = Product(np.maximum(0.0, lead_hours - capacity), pm_rate)

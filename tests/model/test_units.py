@@ -125,7 +125,7 @@ class TestLoadAssumptions:
         assert set(a.values()) == set(a.items)
         assert [o.id for o in a.options] == [
             "break_fix", "managed", "managed_vcio", "managed_vcio_project", "cio_managed",
-            "cio_inhouse", "it_manager_managed",
+            "cio_inhouse", "cio_comanaged", "it_manager_managed",
         ]  # fmt: skip
 
     def test_is_cached(self):
