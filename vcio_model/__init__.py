@@ -22,6 +22,7 @@ from .engine import CATEGORIES, CATEGORY_LABELS
 from .format import chance, in_sentence, money, money_pair, percent, plural
 from .presets import load_presets
 from .scenario import PROJECT_SIZES, Project, Scenario, ScenarioError
+from .validate import validate
 
 __version__ = "0.2.0"
 
@@ -55,4 +56,5 @@ __all__ = [
     "sensitivity",
     "simulate",
     "slider_curve",
+    "validate",
 ]
