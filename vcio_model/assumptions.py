@@ -122,8 +122,8 @@ DIVISOR_KEYS = frozenset(
         "black_swan_overrun",  # where the fat tail starts: engine.tail_mean divides by it
     }
 )
-# The engine divides by 1 minus these (a price at a gross margin), so they must stay below 1.
-BELOW_ONE_KEYS = {"msp_gross_margin": 0.9}
+# The engine divides by 1 minus these (a price at a gross margin), so they stop short of 1.
+SHARE_CAPS = {"msp_gross_margin": 0.9}
 # No assumption may exceed this (the largest plausible high in data/ is about 1e6): far larger
 # values would overflow the engine's sums to infinity.
 MAX_VALUE = 1e9
@@ -140,8 +140,8 @@ def value_problem(key: str, unit: str, value: float) -> str | None:
         return "must be more than 0"
     if unit in SHARE_UNITS and value > 1:
         return f"is a {unit}: must be 0 to 1"
-    if key in BELOW_ONE_KEYS and value >= BELOW_ONE_KEYS[key]:
-        return f"must be below {BELOW_ONE_KEYS[key]:g}"
+    if key in SHARE_CAPS and value > SHARE_CAPS[key]:
+        return f"must be at most {SHARE_CAPS[key]:g}"
     return None
 
 
