@@ -16,7 +16,7 @@ import math
 
 import pytest
 
-from vcio_model import Project, Scenario, compare, load_assumptions
+from vcio_model import Project, Scenario, compare, load_assumptions, load_presets
 
 A = load_assumptions()
 v = A.values()  # the defaults from data/assumptions.csv
@@ -497,3 +497,34 @@ def test_the_hand_checked_ranking():
     assert c.margin == pytest.approx(196_333.67 - 190_939.27, abs=0.02)
     # 5,394.40 apart is 2.8% of 190,939.27: under the 4% close-call margin
     assert c.close_call
+
+
+def test_the_founding_story_a_cio_rented_for_the_aws_move_by_hand():
+    """The accounting-firm preset (25 staff, the $60,000 move to AWS in year 1, nothing else):
+    what renting a vCIO for the move alone costs, against a manager leading it on the side."""
+    _title, sc = load_presets()["accounting_firm"]
+    c = compare(sc)
+    # The move's leadership hours: 120 (medium) x 0.75 (25 staff) = 90 h
+    hours = v["leadership_hours_medium"] * TABLE["project_hours_scale"][25]
+    # Rented vCIO: 60% of 90 = 54 h (above the 20 h block) + 12 h onboarding = 66 h, at
+    #   200 $/h x 0.956932 (rate scale at 25 staff: 0.9 + 0.1 x ln 2.5 / ln 5) x 1.15
+    #   = 220.094 $/h -> 14,526.20; the internal contact's 36 h x 75.1490 = 2,705.36
+    #   -> 17,231.56 for the move
+    scale = 0.9 + 0.1 * math.log(25 / 10) / math.log(50 / 10)
+    rate = v["vcio_hourly_rate"] * scale * (1 + v["vcio_project_rate_premium"])
+    vcio_hours = max(hours * v["vcio_project_share"], v["vcio_engagement_min_hours"])
+    rented = (vcio_hours + v["vcio_engagement_onboarding_hours"]) * rate
+    rented += hours * (1 - v["vcio_project_share"]) * MGR_RATE
+    by_project = c.option("managed_vcio_project")
+    assert by_project.project_leadership_cost[0] == pytest.approx(rented, rel=1e-9)  # 17,231.56
+    # A manager on the side: 90 x 1.75 = 157.5 h x 75.1490 = 11,835.97
+    manager = hours * v["inexperience_multiplier"] * MGR_RATE
+    assert c.option("managed").project_leadership_cost[0] == pytest.approx(manager, rel=1e-9)
+    # The overruns the vCIO avoids: 22,949.81 - 7,310.30 = 15,639.51 (both on the $60,000)
+    avoided = UNLED_OVERRUN - LED_OVERRUN
+    # Everything else is the same (managed services, nobody leading IT outside the move), so the
+    # gap is year 1's: (15,639.51 - (17,231.56 - 11,835.97)) / 1.08 = 10,243.92 / 1.08 = 9,485.08
+    gap = (avoided - (rented - manager)) / (1 + sc.discount_rate)
+    assert c.option("managed").npv - by_project.npv == pytest.approx(gap, rel=1e-9)
+    assert gap == pytest.approx(9_485.08, abs=0.01)
+    assert c.recommended == "managed_vcio_project"
