@@ -73,11 +73,14 @@ def option_costs(
 
     Notes
     -----
-    Each option is a leadership component (none, vcio, cio, it_manager) plus a support component
-    (break_fix, managed, comanaged, inhouse). The leadership component sets who leads projects
-    (and so which overrun profile applies), how much IT spend is managed, and the share of project
-    work (``unled``) and of day-to-day IT (``ops_unled``) without experienced leadership.
-    docs/method.md has every formula.
+    Each option is a leadership component (none, vcio, vcio_project, cio, it_manager; see
+    ``leadership``) plus a support component (break_fix, managed, comanaged, inhouse; see
+    ``support``). The leadership component sets who leads projects (and so which overrun profile
+    applies), who does the leadership work a firm of its size needs, how much IT spend is managed,
+    and the share of project work (``unled``) and of day-to-day IT (``ops_unled``) without
+    experienced leadership; ``risks`` turns those into staff time, overruns, downtime (with
+    serious incidents likelier where nobody owns security) and unmanaged spend. Support is priced
+    from one labour model (``support.staffing``). docs/method.md has every formula.
     """
     ctx = Context(sc, a, p, employees, n_proj, overrun_draws, shocks)
     out: dict[str, OptionCosts] = {}
