@@ -8,13 +8,13 @@ the server before the first visitor. Every script run runs this file as ``__main
 
 import streamlit as st
 
-from vcio_app import boot
+from vcio_app.frame import startup as boot
 
 st.set_option("client.showErrorDetails", "none")  # Cloud forces "false", which shows tracebacks
 if __name__ != "__main__":
     app = st.App(__file__, lifespan=boot.lifespan)
 else:
-    from vcio_app import chrome
+    from vcio_app.frame import chrome
 
     boot.ensure_entry_point()
     if not st.session_state.get("page_config_sent"):

@@ -59,11 +59,14 @@ sys.path.insert(0, {root!r})
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
-from vcio_app import chrome, compute, state, ui
+from vcio_app.frame import chrome
+from vcio_app import model_calls as calls
+from vcio_app.scenario import state
+from vcio_app.frame import page as ui
 
 def _verdict_only():
     sc = state.current_scenario()
-    ui.verdict(compute.compare(sc.model_dump_json()))
+    ui.verdict(calls.compare(sc.model_dump_json()))
     x = np.arange(1, 51)
     fig = go.Figure(go.Scatter(x=x, y=x * sc.years, mode="lines"))
     fig.update_layout(height=300, margin=dict(l=10, r=10, t=10, b=10))
@@ -81,7 +84,7 @@ chrome.run(st.navigation([st.Page(_verdict_only, title="Overview", icon="🧭", 
 # One slider, the one the probe presses, instead of the sidebar's inputs and margin charts (the
 # other values stay in session state, so the page and the address bar work as before).
 _NO_INPUTS = """
-from vcio_app import sidebar
+from vcio_app.frame import sidebar
 def _no_inputs():
     sidebar.settle_inputs()
     st.sidebar.slider("Years to compare", 1, 10, key="in_years")

@@ -3,8 +3,8 @@
 import streamlit as st
 
 import vcio_model as vm
-from vcio_app import assumptions_view as av
-from vcio_app import ui
+from vcio_app.content import assumptions as av
+from vcio_app.frame import page as ui
 
 ui.page_start("About this tool", "What the numbers mean and where they come from.")
 sourced, estimated = vm.load_assumptions().source_counts()

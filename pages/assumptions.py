@@ -3,8 +3,8 @@
 import streamlit as st
 
 import vcio_model as vm
-from vcio_app import assumptions_view as av
-from vcio_app import ui
+from vcio_app.content import assumptions as av
+from vcio_app.frame import page as ui
 
 sc, c = ui.page_start(
     "Assumptions",

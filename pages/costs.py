@@ -1,7 +1,9 @@
 """Costs: what each option costs, by category, over time and per employee."""
 
 import vcio_model as vm
-from vcio_app import compute, tables, ui
+from vcio_app.charts import cached as figures
+from vcio_app.content import tables
+from vcio_app.frame import page as ui
 
 sc, c = ui.page_start(
     "Costs in detail",
@@ -13,14 +15,14 @@ ui.verdict(c, sc)
 sj = sc.model_dump_json()
 
 ui.section("What each option's cost is made of")
-ui.html_chart(lambda: compute.bars_html(sj, "breakdown"), "What each option's cost is made of")
+ui.html_chart(lambda: figures.bars_html(sj, "breakdown"), "What each option's cost is made of")
 
 ui.section(
     "Cumulative cost, month by month",
     "One-off fees (search fee, onboarding) are paid at the start; each year's cost is "
     "spread evenly over its months. Markers show where one option overtakes another.",
 )
-ui.plot(compute.comparison_chart(sj, "cumulative_lines"), key="costs_cumulative")
+ui.plot(figures.comparison_chart(sj, "cumulative_lines"), key="costs_cumulative")
 
 ui.section(
     "Year by year",
@@ -45,7 +47,7 @@ money_cols = [col for col in table.columns if col != "Option"]
 tables.show(table, formats=dict.fromkeys(money_cols, vm.money), label="Year by year")
 
 ui.section("Per employee, per year")
-ui.html_chart(lambda: compute.bars_html(sj, "per_employee"), "Cost per employee per year")
+ui.html_chart(lambda: figures.bars_html(sj, "per_employee"), "Cost per employee per year")
 
 ui.section("What the money does not show")
 tables.show(ui.non_cost_frame(c), label="What the money does not show")

@@ -4,7 +4,9 @@ option, the cost chart."""
 import streamlit as st
 
 import vcio_model as vm
-from vcio_app import compute, tables, ui, words
+from vcio_app.charts import cached as figures
+from vcio_app.content import tables, words
+from vcio_app.frame import page as ui
 from vcio_model.format import with_article
 
 sc, c = ui.page_start("What should IT leadership cost you?", "")
@@ -19,6 +21,6 @@ ui.section(
     f"{with_article(words.rate(sc.discount_rate))} discount rate, including one-off fees at the "
     "start.",
 )
-ui.plot(compute.comparison_chart(sc.model_dump_json(), "cost_bars"), key="overview_cost")
+ui.plot(figures.comparison_chart(sc.model_dump_json(), "cost_bars"), key="overview_cost")
 ui.section("What the money does not show")
 tables.show(ui.non_cost_frame(c), label="What the money does not show")

@@ -3,8 +3,10 @@
 import streamlit as st
 
 import vcio_model as vm
-from vcio_app import compute, tables, ui
-from vcio_app import projects_view as pv
+from vcio_app import model_calls as calls
+from vcio_app.content import projects as pv
+from vcio_app.content import tables
+from vcio_app.frame import page as ui
 
 sc, c = ui.page_start(
     "IT projects",
@@ -23,7 +25,7 @@ else:
         st.rerun()
 
 a = vm.load_assumptions()
-base = compute.compare(pv.without_projects(sc).model_dump_json())
+base = calls.compare(pv.without_projects(sc).model_dump_json())
 ui.section(
     "Leading the projects, year by year",
     "Hours someone spends planning, choosing vendors and coordinating the projects, and what "
@@ -43,7 +45,7 @@ st.caption(
 )  # fmt: skip
 if sc.projects:
     ui.section("Who leads your named projects", "Under each option, with the hours each puts in.")
-    named = pv.named_projects_frame(c, a, lambda s: compute.compare(s.model_dump_json()))
+    named = pv.named_projects_frame(c, a, lambda s: calls.compare(s.model_dump_json()))
     tables.show(named, label="Who leads your named projects")
 tables.show(pv.leaders_frame(c, a), label="Who leads the projects")
 st.caption(

@@ -3,7 +3,10 @@
 import streamlit as st
 
 import vcio_model as vm
-from vcio_app import compute, explain, tables, ui
+from vcio_app import model_calls as calls
+from vcio_app.charts import cached as figures
+from vcio_app.content import explain, tables
+from vcio_app.frame import page as ui
 
 sc, c = ui.page_start(
     "Risk",
@@ -16,7 +19,7 @@ precise = st.toggle(
     help="Runs four times as many simulated futures: steadier figures, a slower page.",
 )
 trials = 20_000 if precise else 5_000
-sim = compute.simulate(sc.model_dump_json(), trials=trials)
+sim = calls.simulate(sc.model_dump_json(), trials=trials)
 summary = sim.summary()
 kinds = {o.id: (o.leadership, o.support) for o in c.options}
 
@@ -25,7 +28,7 @@ st.markdown(f"### {takeaway}")
 # How sure, from these futures: the model's sentence says so when the futures' most frequent
 # winner is not the verdict's.
 cert = (
-    compute.certainty(sc.model_dump_json())
+    calls.certainty(sc.model_dump_json())
     if trials == 5_000
     else vm.certainty(sc, comparison=c, simulation=sim)
 )
@@ -42,14 +45,14 @@ ui.section(
     f"Bar: from P10 to P90, where 8 futures in 10 land. Dot: P50. Cost over {sc.years} years in "
     "today's money (net present value: later dollars count for less).",
 )
-ui.plot(compute.risk_range_bars(sc.model_dump_json(), trials), key="risk_ranges")
+ui.plot(figures.risk_range_bars(sc.model_dump_json(), trials), key="risk_ranges")
 
 ui.section(
     "The full spread",
     "The taller the shape at a cost, the more futures land there. A long tail to the right means "
     "a few very expensive futures: a project that blows up, or a serious incident.",
 )
-ui.plot(compute.risk_distributions(sc.model_dump_json(), trials), key="risk_spread")
+ui.plot(figures.risk_distributions(sc.model_dump_json(), trials), key="risk_spread")
 
 ui.section(
     "In numbers",

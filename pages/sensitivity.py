@@ -4,14 +4,17 @@ import pandas as pd
 import streamlit as st
 
 import vcio_model as vm
-from vcio_app import compute, explain, tables, ui
+from vcio_app import model_calls as calls
+from vcio_app.charts import cached as figures
+from vcio_app.content import explain, tables
+from vcio_app.frame import page as ui
 
 sc, c = ui.page_start(
     "Sensitivity",
     "Every number behind the model is an estimate with a sourced low and high value. Here each "
     "one is moved, alone, from its low to its high to see which could change the verdict.",
 )
-sens = compute.sensitivity(sc.model_dump_json())
+sens = calls.sensitivity(sc.model_dump_json())
 names = {o.id: o.name for o in c.options}
 rec, run = c.option(c.recommended), c.option(c.runner_up)
 
@@ -28,7 +31,7 @@ ui.section(
     "high value (written at the bar's end). Orange: at that value another option becomes the "
     "cheapest.",
 )
-ui.plot(compute.tornado(sc.model_dump_json()), key="sens_tornado")
+ui.plot(figures.tornado(sc.model_dump_json()), key="sens_tornado")
 
 ui.section("The top assumptions at their low and high values")
 short = {o.id: o.short_name for o in c.options}

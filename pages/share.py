@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from vcio_app import sales, share_view, ui
+from vcio_app.brand import sales
+from vcio_app.content import share as share_view
+from vcio_app.frame import page as ui
 
 sc, c = ui.page_start(
     "Share and export",

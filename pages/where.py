@@ -2,7 +2,10 @@
 
 import streamlit as st
 
-from vcio_app import compute, explain, ui, words
+from vcio_app import model_calls as calls
+from vcio_app.charts import cached as figures
+from vcio_app.content import explain, words
+from vcio_app.frame import page as ui
 from vcio_model.format import with_article
 
 sc, c = ui.page_start(
@@ -10,7 +13,7 @@ sc, c = ui.page_start(
     "The cheapest option for every company size and IT project load, with your other inputs as "
     "they are. See where the verdict changes and how far you are from that point.",
 )
-fr = compute.frontier(sc.model_dump_json())
+fr = calls.frontier(sc.model_dump_json())
 names = {o.id: o.name for o in c.options}
 takeaway, details = explain.where_summary(
     fr, sc.employees, sc.projects_per_year, c.recommended, names, named=len(sc.projects)
@@ -25,7 +28,7 @@ ui.section(
     f"colour is the option that costs least over {sc.years} years in today's money. The star "
     "marks your company.",
 )
-ui.plot(compute.frontier_map(sc.model_dump_json()), key="where_map")
+ui.plot(figures.frontier_map(sc.model_dump_json()), key="where_map")
 
 ui.section(
     "Crossover curves: cost per employee as a company grows",
@@ -35,7 +38,7 @@ ui.section(
 loads = [0, 2, 5, 10]  # one panel shows your own project load, in place of the nearest of these
 k = min(range(len(loads)), key=lambda i: abs(loads[i] - sc.projects_per_year))
 loads[k] = round(sc.projects_per_year)
-ui.plot(compute.crossover_curves(sc.model_dump_json(), tuple(loads)), key="where_curves")
+ui.plot(figures.crossover_curves(sc.model_dump_json(), tuple(loads)), key="where_curves")
 
 st.markdown(
     "### How to read this\n\n"

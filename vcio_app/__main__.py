@@ -1,5 +1,5 @@
 """``python -m vcio_app``: the command line with reports (see ``vcio_app.cli``)."""
 
-from .cli import main
+from vcio_app.cli import main
 
 raise SystemExit(main())

@@ -47,10 +47,9 @@ def _configure_report(p: argparse.ArgumentParser) -> None:
 )
 def run_report(inputs: Inputs) -> str:
     # plotly and openpyxl load only when a report is written, not for the other subcommands
+    from vcio_app import brand as br
+    from vcio_app import reports
     from vcio_model import compare, load_assumptions
-
-    from . import brand as br
-    from . import reports
 
     args, sc = inputs.args, inputs.scenario
     inputs_by_option = {

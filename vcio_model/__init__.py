@@ -3,20 +3,12 @@
 Pure Python (numpy, pandas, numpy-financial, pydantic); never imports streamlit or plotly.
 """
 
-from .analyses import (
-    SLIDER_RANGES,
-    Certainty,
-    Comparison,
-    Frontier,
-    OptionResult,
-    Simulation,
-    certainty,
-    compare,
-    frontier,
-    sensitivity,
-    simulate,
-    slider_curve,
-)
+from .analyses.certainty import Certainty, certainty
+from .analyses.compare import Comparison, OptionResult, compare
+from .analyses.curves import SLIDER_RANGES, slider_curve
+from .analyses.frontier import Frontier, frontier
+from .analyses.sensitivity import sensitivity
+from .analyses.simulate import Simulation, simulate
 from .assumptions import Assumptions, DataFileError, load_assumptions
 from .engine import CATEGORIES, CATEGORY_LABELS
 from .format import chance, in_sentence, money, money_pair, percent, plural

@@ -1,11 +1,11 @@
 """Times every script run of the server that ``benchmarks/bench_load.py`` starts.
 
-bench_load.py puts this folder on the server's PYTHONPATH and names a file in
-``VCIO_LOAD_TIMINGS``; Python imports ``sitecustomize`` at start-up, and this wraps Streamlit's
-``ScriptRunner._run_script`` to append one JSON line per run: when it ended (time.time()), its
-wall time and the CPU time of its thread. Wall time much larger than CPU time means the run
-waited, mostly for the GIL that every session's script thread shares. Without the variable this
-does nothing. The app itself is not changed.
+bench_load.py (``serve_with_hooks`` in benchmarks/load/server.py) puts this folder on the
+server's PYTHONPATH and names a file in ``VCIO_LOAD_TIMINGS``; Python imports ``sitecustomize`` at
+start-up, and this wraps Streamlit's ``ScriptRunner._run_script`` to append one JSON line per
+run: when it ended (time.time()), its wall time and the CPU time of its thread. Wall time much
+larger than CPU time means the run waited, mostly for the GIL that every session's script thread
+shares. Without the variable this does nothing. The app itself is not changed.
 
 It also notes when each session's rerun request (BackMsg ``rerun_script``) reached the server; the
 next script run of that session takes it, and its row gets ``request``: seconds from that request

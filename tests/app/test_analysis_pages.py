@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from tests.app.cards import html_tables, page_title
-from vcio_app import explain
-from vcio_app.compute import FRONTIER_EMPLOYEES
+from vcio_app.content import explain
+from vcio_app.model_calls import FRONTIER_EMPLOYEES
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")  # from_file resolves from here
 WHERE, RISK, SENS = "pages/where.py", "pages/risk.py", "pages/sensitivity.py"

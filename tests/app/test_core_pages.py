@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from tests.app.cards import card_values, html_tables, page_title
-from vcio_app import sidebar, words
+from vcio_app.content import words
+from vcio_app.frame import sidebar
 from vcio_model.format import money_distinct
 
 ROOT = Path(__file__).resolve().parents[2]

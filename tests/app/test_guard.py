@@ -41,7 +41,8 @@ def test_a_failing_chart_is_left_out_and_named_and_the_next_one_draws():
         import plotly.graph_objects as go
         import streamlit as st
 
-        from vcio_app import guard, ui
+        from vcio_app.frame import guard
+        from vcio_app.frame import page as ui
 
         guard.start_run()
 

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from tests.app.cards import html_tables
-from vcio_model.analyses import chance
+from vcio_model.format import chance
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["overview", "costs", "projects", "where", "risk", "sensitivity", "assumptions"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
-from vcio_app import share
+from vcio_app.scenario import links as share
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -43,7 +43,7 @@ def test_typing_25_employees_moves_the_slider_and_the_url():
 
 
 def share_steps() -> list[int]:
-    from vcio_app.state import EMPLOYEE_STEPS  # noqa: PLC0415
+    from vcio_app.scenario.state import EMPLOYEE_STEPS  # noqa: PLC0415
 
     return EMPLOYEE_STEPS
 

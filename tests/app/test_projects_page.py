@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from tests.app.cards import html_tables
-from vcio_app import share
+from vcio_app.scenario import links as share
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from tests.app.cards import card_values, page_title, section_titles
-from vcio_app import assumptions_view as av
+from vcio_app.content import assumptions as av
 from vcio_model.format import money_distinct
 
 ROOT = Path(__file__).resolve().parents[2]

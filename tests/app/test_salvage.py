@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
-from vcio_app import assumptions_view as av
 from vcio_app import brand as br
+from vcio_app.content import assumptions as av
 from vcio_model.scenario import MAX_PROJECTS, override_problem
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,7 +95,7 @@ def _pack(payload: dict) -> str:
 
 
 def test_a_link_keeps_its_good_items_when_one_is_bad():
-    from vcio_app import share
+    from vcio_app.scenario import links as share
 
     row = ["Move accounting to AWS", "large", None, 1]
     payload = {"v": share.VERSION, "a": {"vcio_hourly_rate": 222, "cio_tenure_years": 0},

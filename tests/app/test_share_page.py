@@ -18,9 +18,9 @@ from streamlit.testing.v1 import AppTest
 import vcio_model as vm
 from tests.app.cards import html_tables, page_title, section_titles
 from vcio_app import brand as br
-from vcio_app import saved as sv
-from vcio_app import share
-from vcio_app.ui import md_escape
+from vcio_app.frame.page import md_escape
+from vcio_app.scenario import links as share
+from vcio_app.scenario import saved as sv
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "pages" / "share.py"
@@ -31,7 +31,7 @@ def harness(tmp_path) -> Path:
     f = tmp_path / "share_harness.py"
     f.write_text(
         "import runpy\n"
-        "from vcio_app import sidebar, state\n"
+        "from vcio_app.frame import sidebar\nfrom vcio_app.scenario import state\n"
         "state.init_state()\n"
         "sidebar.render()  # as in app.py: the widgets exist before the page runs\n"
         f"runpy.run_path({str(PAGE)!r}, run_name='__main__')\n"

@@ -30,7 +30,7 @@ from playwright.sync_api import expect
 
 import vcio_model as vm
 from vcio_app import brand as br
-from vcio_app import share
+from vcio_app.scenario import links as share
 
 MB = 1024 * 1024
 EVIL = ("www.evil.example/login", "https://evil.example/x", "user@evil.example")

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 import vcio_model as vm
-from vcio_app import share
+from vcio_app.scenario import links as share
 
 VERDICT = '[data-testid="stMainBlockContainer"] h3'
 

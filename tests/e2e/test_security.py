@@ -25,7 +25,7 @@ from urllib.parse import quote, urlencode
 import pytest
 from playwright.sync_api import expect
 
-from vcio_app import share
+from vcio_app.scenario import links as share
 from vcio_model import Project, Scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,7 +129,7 @@ def test_html_report_download_carries_the_payload_escaped(page, wait_for_app, tm
 # part it isolates (vcio_app/guard.py), so the exception reaches Streamlit's own handler.
 FAILING_APP = f"""
 import runpy
-from vcio_app import sidebar
+from vcio_app.frame import sidebar
 
 def _boom(*args, **kwargs):
     raise RuntimeError("{SECRET} in /srv/app/vcio_app/secret_path.py")

@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 import vcio_model as vm
 from vcio_app import brand as br
-from vcio_app import share
+from vcio_app.brand import identity
+from vcio_app.scenario import links as share
 from vcio_model import Scenario, ScenarioError
 from vcio_model.assumptions import SHARE_UNITS
 
@@ -36,7 +37,9 @@ from .common import (
 FIELD_PATH = re.compile(r"^(" + "|".join(SCENARIO_FIELDS) + r")\b")
 NAME = "upload.json"
 ITEMS = vm.load_assumptions().items
-DATA_IMAGES = {p.read_bytes() for p in br.DATA_DIR.rglob("*") if p.suffix.lower() in br._LOGO_TYPES}
+DATA_IMAGES = {
+    p.read_bytes() for p in br.DATA_DIR.rglob("*") if p.suffix.lower() in identity._LOGO_TYPES
+}
 
 
 def check_problems(problems: list[str], origin: str) -> None:

@@ -19,7 +19,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from vcio_app import share, state
+from vcio_app.scenario import links as share
+from vcio_app.scenario import state
 from vcio_model import Project, Scenario, ScenarioError
 
 from .common import EXAMPLES, ON_CI, any_text, fuzz, json_values, nasty

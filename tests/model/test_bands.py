@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import vcio_model as vm
-from vcio_model.analyses import is_close_call
+from vcio_model.analyses.verdict import is_close_call
 
 SIZES = np.unique(np.round(np.geomspace(5, 5000, 150)))
 A = vm.load_assumptions()

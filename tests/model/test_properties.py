@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from vcio_model import CATEGORIES, Scenario, compare, frontier, sensitivity, simulate
-from vcio_model.analyses import Comparison
+from vcio_model.analyses.compare import Comparison
 from vcio_model.engine import option_costs
 
 from .strategies import ASSUMPTIONS, employees, extra_projects, projects_per_year, scenarios

@@ -29,7 +29,7 @@ from vcio_model import (
     simulate,
     slider_curve,
 )
-from vcio_model.analyses import _around
+from vcio_model.analyses.simulate import _around
 from vcio_model.assumptions import DATA_DIR, SizeTable, parse_assumptions_csv
 from vcio_model.engine import OptionCosts, option_costs
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import vcio_model as vm
-from vcio_model.analyses import is_close_call
+from vcio_model.analyses.verdict import is_close_call
 
 
 def _close_and_clear():
@@ -128,7 +128,7 @@ class TestProjectLoadWarning:
         assert usual.warnings == []
 
     def test_the_warning_names_the_spend_per_employee(self):
-        from vcio_model.analyses import project_spend_per_employee
+        from vcio_model.analyses.verdict import project_spend_per_employee
 
         sc = vm.Scenario(employees=5, projects_per_year=3)
         per = project_spend_per_employee(sc, vm.load_assumptions())

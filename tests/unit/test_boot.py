@@ -36,7 +36,7 @@ def test_app_py_imported_as_a_module_only_builds_the_st_app():
     out = _run(
         """
         import app, streamlit as st
-        from vcio_app import boot
+        from vcio_app.frame import startup as boot
         print(isinstance(app.app, st.App), app.app._user_lifespan is boot.lifespan,
               hasattr(app, "PAGES"))
         """
@@ -49,7 +49,7 @@ def test_start_up_hook_switches_the_pages_folder_mode_off_and_imports_before_a_v
         """
         import asyncio, io, sys
         from streamlit.runtime.pages_manager import PagesManager
-        from vcio_app import boot
+        from vcio_app.frame import startup as boot
 
         async def main():
             log, sys.stderr = sys.stderr, io.StringIO()
@@ -59,7 +59,7 @@ def test_start_up_hook_switches_the_pages_folder_mode_off_and_imports_before_a_v
                 assert "vcio start-up: imports took" in said, said
         asyncio.run(main())
         print(PagesManager.uses_pages_directory,
-              all(m in sys.modules for m in ("vcio_model", "vcio_app.chrome", "vcio_app.compute",
+              all(m in sys.modules for m in ("vcio_model", "vcio_app.frame.chrome", "vcio_app.model_calls",
                                              "streamlit.emojis")),
               "vcio_app.cli" in sys.modules)
         """

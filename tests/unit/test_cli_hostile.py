@@ -45,7 +45,7 @@ def scenario_file(tmp_path) -> Path:
 
 
 def test_pdf_on_a4_paper_under_the_same_runner(scenario_file, tmp_path):
-    from vcio_app import pdf
+    from vcio_app.reports import printer as pdf
 
     if not pdf.chromium_path():
         pytest.skip("Chromium is not installed")

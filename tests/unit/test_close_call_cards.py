@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import vcio_model as vm
-from vcio_app import ui
+from vcio_app.frame import page as ui
 
 
 def _first(close: bool) -> vm.Comparison:

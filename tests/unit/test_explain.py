@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import vcio_model as vm
-from vcio_app import explain as ex
-from vcio_app.compute import FRONTIER_EMPLOYEES
+from vcio_app.content import explain as ex
+from vcio_app.model_calls import FRONTIER_EMPLOYEES
 
 NAMES = {"a": "Break-fix support", "b": "Managed services", "c": "vCIO + managed services"}
 KINDS = {"a": ("none", "break_fix"), "b": ("none", "managed"), "c": ("vcio", "managed")}

@@ -11,7 +11,8 @@ from itertools import product
 import pytest
 
 import vcio_model as vm
-from vcio_app import explain, projects_view, words
+from vcio_app.content import explain, words
+from vcio_app.content import projects as projects_view
 from vcio_model.format import article, with_article
 from vcio_model.presets import preset_stories
 

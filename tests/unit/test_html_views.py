@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 import vcio_model as vm
-from vcio_app import charts, tables
+from vcio_app import charts
+from vcio_app.content import tables
 
 
 @pytest.fixture(scope="module")

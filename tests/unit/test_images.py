@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 
 from vcio_app import brand as br
-from vcio_app import images
+from vcio_app.brand import images
 
 SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'
 

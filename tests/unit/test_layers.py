@@ -67,3 +67,118 @@ def test_the_app_command_line_runs_the_model_commands_too():
 
     want = vm.compare(vm.Scenario(employees=40))
     assert json.loads(proc.stdout)["recommended"] == want.recommended
+
+
+# ------------------------------------------------------------------------------------ the house
+# Lower layers never import higher ones; within the app a module may import its own layer or
+# any below it. Checked on every import statement, module-level or inside a function.
+LAYERS = (
+    ("the model", ("vcio_model",)),
+    (
+        "cached calls, brand, scenario, safe text",
+        ("vcio_app.model_calls", "vcio_app.brand", "vcio_app.scenario", "vcio_app.safe_text"),
+    ),
+    ("charts and reports", ("vcio_app.charts", "vcio_app.reports")),
+    (
+        "page content and frame",
+        ("vcio_app.content", "vcio_app.frame", "vcio_app.cli", "vcio_app.__main__"),
+    ),
+    ("pages and app.py", ("pages", "app")),
+)
+
+
+def _module_name(path: Path) -> str:
+    rel = path.relative_to(ROOT).with_suffix("")
+    parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
+    return ".".join(parts)
+
+
+def _sources() -> dict[str, Path]:
+    files = [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]
+    for pkg in ("vcio_app", "vcio_model"):
+        files += (ROOT / pkg).rglob("*.py")
+    return {_module_name(p): p for p in files}
+
+
+def _imports(name: str, path: Path, known: set[str]) -> set[str]:
+    """The project modules ``name`` imports (``from pkg import mod`` counts as ``pkg.mod``)."""
+    import ast
+
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*up, base] if base else up)
+            for a in node.names:
+                found.add(f"{base}.{a.name}" if f"{base}.{a.name}" in known else base)
+    return {m for m in found if m in known and m != name}
+
+
+def _layer(name: str) -> int:
+    for i, (_, prefixes) in enumerate(LAYERS):
+        if any(name == p or name.startswith(p + ".") for p in prefixes):
+            return i
+    raise AssertionError(f"{name} is in no layer: add it to LAYERS in tests/unit/test_layers.py")
+
+
+def _upward_imports(sources: dict[str, Path]) -> list[str]:
+    known = set(sources)
+    upward = []
+    for name, path in sources.items():
+        if name == "vcio_app":
+            continue
+        for target in _imports(name, path, known):
+            if target != "vcio_app" and _layer(target) > _layer(name):
+                upward.append(f"{name} ({LAYERS[_layer(name)][0]}) imports {target}")
+    return upward
+
+
+def test_every_import_points_to_the_same_layer_or_one_below():
+    assert _upward_imports(_sources()) == []
+
+
+def test_no_import_circle_between_the_apps_folders():
+    """Folders (brand, scenario, charts, reports, content, frame) and single modules as nodes: no
+    cycle, so each folder can be read knowing only what it imports."""
+    sources = _sources()
+    known = set(sources)
+
+    def group(m: str) -> str:
+        parts = m.split(".")
+        return ".".join(parts[:2]) if parts[0] == "vcio_app" else parts[0]
+
+    edges: dict[str, set[str]] = {}
+    for name, path in sources.items():
+        for target in _imports(name, path, known):
+            if group(target) != group(name) and target != "vcio_app":
+                edges.setdefault(group(name), set()).add(group(target))
+    seen, stack, cycles = set(), [], []
+
+    def visit(node: str) -> None:
+        if node in stack:
+            cycles.append(stack[stack.index(node) :] + [node])
+            return
+        if node in seen:
+            return
+        seen.add(node)
+        stack.append(node)
+        for nxt in sorted(edges.get(node, ())):
+            visit(nxt)
+        stack.pop()
+
+    for node in sorted(edges):
+        visit(node)
+    assert cycles == []
+
+
+def test_the_layers_test_sees_an_upward_import(tmp_path):
+    """The check can fail: a model module that imports a page piece, even inside a function."""
+    fake = tmp_path / "engine.py"
+    fake.write_text("def f():\n    from vcio_app.frame import page\n    return page\n")
+    sources = {**_sources(), "vcio_model.engine": fake}
+    assert _upward_imports(sources) == ["vcio_model.engine (the model) imports vcio_app.frame.page"]

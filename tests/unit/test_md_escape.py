@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from vcio_app.ui import md_escape
+from vcio_app.frame.page import md_escape
 
 J = "\u2060"
 AUTOLINK = re.compile(r"(?i)www\.|[a-z]+://|[\w.+-]+@[\w-]+\.|:[a-z_/]+:")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from vcio_app import pdf
+from vcio_app.reports import printer as pdf
 
 pytestmark = pytest.mark.skipif(not pdf.chromium_path(), reason="Chromium is not installed")
 

@@ -21,9 +21,13 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from vcio_app import brand as br
-from vcio_app import charts, reports, share, tables, ui
+from vcio_app import charts, reports
+from vcio_app.content import tables
+from vcio_app.frame import page as ui
+from vcio_app.scenario import links as share
 from vcio_model import Project, Scenario, ScenarioError, cli
 from vcio_model.assumptions import DataFileError, load_assumptions
+from vcio_model.cli.output import formula_safe
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIXES = ["=", "+", "-", "@", "\t", "\r", "\n"]
@@ -142,8 +146,8 @@ def _number(cell: str) -> bool:
 
 
 def test_formula_safe_leaves_numbers_alone():
-    assert cli.formula_safe(-5.0) == -5.0 and cli.formula_safe("-x") == "'-x"
-    assert cli.formula_safe("plain") == "plain"
+    assert formula_safe(-5.0) == -5.0 and formula_safe("-x") == "'-x"
+    assert formula_safe("plain") == "plain"
 
 
 # ---------------------------------------------------------------------------------- size caps
@@ -294,12 +298,12 @@ def test_user_text_reaches_html_only_through_st_html_with_escaping():
                 if raw or name.endswith(("st.html", "components.html", "components.v1.html")):
                     found.append(_sink(path, node))
     assert sorted(found) == [
-        ("present.py", "NAV_CSS"),  # a constant: the presentation page buttons' style
-        ("share_view.py", "br.header_html(shown, extra_css=extra)"),
+        ("header.py", "br.header_html(shown, extra_css=extra)"),
+        ("page.py", "cards_html(c)"),
+        ("page.py", "make()"),  # html_chart: figures.bars_html, from charts.bars
+        ("presentation.py", "NAV_CSS"),  # a constant: the presentation page buttons' style
         ("sidebar.py", "SPARK_NOTE + chart if first else chart"),
         ("tables.py", "html_table(df, **kw)"),
-        ("ui.py", "cards_html(c)"),
-        ("ui.py", "make()"),  # html_chart: compute.bars_html, from charts.bars
     ]
     c = vm.compare(Scenario())
     bad = dataclasses.replace(c.options[0], short_name="<img src=x onerror=y()>")
@@ -366,7 +370,7 @@ def _boom(*_a, **_k):
 
 
 def test_an_exception_in_the_app_shows_no_details_under_clouds_config(cloud_config, monkeypatch):
-    from vcio_app import sidebar
+    from vcio_app.frame import sidebar
 
     # chrome.run calls it on every page before any part it isolates (vcio_app/guard.py): an
     # exception there still reaches Streamlit's own handler
@@ -386,7 +390,7 @@ def test_without_the_line_in_app_py_clouds_config_would_leak(cloud_config, monke
     test above passes because of app.py's line and not by chance."""
     import streamlit as st
 
-    from vcio_app import sidebar
+    from vcio_app.frame import sidebar
 
     monkeypatch.setattr(sidebar, "settle_inputs", _boom)
     monkeypatch.setattr(st, "set_option", lambda *a, **k: None)

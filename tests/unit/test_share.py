@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 import vcio_model as vm
 from vcio_app import brand as br
-from vcio_app import saved as sv
-from vcio_app import share
+from vcio_app.scenario import links as share
+from vcio_app.scenario import saved as sv
 from vcio_model import Project, Scenario, ScenarioError
 
 

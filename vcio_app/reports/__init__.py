@@ -18,9 +18,9 @@ from __future__ import annotations
 from datetime import date
 
 import vcio_model as vm
+from vcio_app.brand import Brand
+from vcio_app.reports import printer as pdf
 
-from .. import pdf
-from ..brand import Brand
 from .content import PRODUCT_NAME, customer_note, presenter, source_text, when
 from .excel import FORMULA_START, MONEY, MONEY_CENTS, PCT, excel_report, safe_text
 from .html import html_report

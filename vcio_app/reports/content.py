@@ -15,8 +15,7 @@ from datetime import date
 import pandas as pd
 
 import vcio_model as vm
-
-from ..brand import Brand, safe_accent
+from vcio_app.brand import Brand, safe_accent
 
 PRODUCT_NAME = "IT leadership cost explorer"
 PRODUCT_WORDS = "the open-source, vendor-neutral IT leadership cost model"

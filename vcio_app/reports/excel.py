@@ -11,8 +11,8 @@ import io
 from datetime import date
 
 import vcio_model as vm
+from vcio_app.brand import Brand
 
-from ..brand import Brand
 from . import content as ct
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")

@@ -16,8 +16,8 @@ from datetime import date
 from functools import lru_cache
 
 import vcio_model as vm
+from vcio_app.brand import Brand
 
-from ..brand import Brand
 from . import content as ct
 
 _CSS = """
@@ -123,7 +123,7 @@ def _json_block(obj) -> str:
 
 
 def _figures(comparison: vm.Comparison, outlook: ct.Outlook) -> list[tuple[str, str, object]]:
-    from .. import charts
+    from vcio_app import charts
 
     years = vm.plural(comparison.years, "year")
     return [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-KEY = "presentation"  # the switch's widget key (share_view.presentation_switch)
+KEY = "presentation"  # the switch's widget key (header.presentation_switch)
 COPY = "presentation_copy"  # kept outside the widget: a run cut short must not lose it
 
 NAV_CSS = (

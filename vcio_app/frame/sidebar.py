@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 import vcio_model as vm
+from vcio_app.charts import cached as figures
+from vcio_app.frame import page as ui
+from vcio_app.scenario.state import WIDGETS, current_scenario, employee_options, load_preset
 from vcio_model.presets import preset_stories
-
-from . import compute, ui
-from .state import WIDGETS, current_scenario, employee_options, load_preset
 
 CUSTOM = "Custom"
 MONEY_KEY = "money_open"  # the "Money settings" expander (True when open)
@@ -41,8 +41,8 @@ def _spark(
     first: bool = False,
 ) -> None:
     """The margin chart under a slider: an SVG image in ``st.html``, one light element
-    (``compute.sparkline``; its text is escaped where it is built, charts.slider_sparkline)."""
-    chart = compute.sparkline(sc.model_dump_json(), field, value, log_x, relative)
+    (``figures.sparkline``; its text is escaped where it is built, charts.slider_sparkline)."""
+    chart = figures.sparkline(sc.model_dump_json(), field, value, log_x, relative)
     st.html(SPARK_NOTE + chart if first else chart)
 
 

@@ -19,10 +19,10 @@ import pandas as pd
 import streamlit as st
 
 import vcio_model as vm
+from vcio_app.content import tables
+from vcio_app.frame import page as ui
 from vcio_model.assumptions import DATA_DIR, TABLE_SCALES, Assumption
 from vcio_model.scenario import in_bounds, override_bounds
-
-from . import tables, ui
 
 PREFIX = "asm_"
 ERRORS = "assumption_errors"  # key -> message for edits that were not applied

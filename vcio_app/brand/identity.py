@@ -1,4 +1,4 @@
-"""The MSP's brand: a data file, not code (``data/brand.json``); the rate card is in rate_card.py.
+"""The MSP's identity: a data file, not code (``data/brand.json``); the rate card is in rate_card.py.
 
 It can be replaced for one session by an upload. Everything read here is validated, size-capped
 and parsed as plain JSON (never evaluated or unpickled), its logo decoded and checked (images.py);
@@ -14,12 +14,11 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from vcio_app.brand.images import ImageProblem, check_image
 from vcio_model.files import FileProblem, json_object, read_capped, read_small_file
 from vcio_model.format import text_problem
 
-from .images import ImageProblem, check_image
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 BRAND_FILE = DATA_DIR / "brand.json"
 
 MAX_BRAND_BYTES = 400_000
@@ -248,33 +247,3 @@ def header_html(brand: Brand, extra_css: str = "") -> str:
         f"<style>{brand_css(brand.accent_color)}{extra_css}</style><div class='vcio-brand'>{logo}"
         f"<span class='name'>{html.escape(brand.msp_name)}</span>{contact}</div>"
     )
-
-
-# The rate card lives in rate_card.py; its names stay importable from here (``br.load_rate_card``).
-from .rate_card import (  # noqa: E402
-    MAX_RATE_CARD_BYTES,
-    RATE_CARD_COLUMNS,
-    RATE_CARD_FILE,
-    RateCard,
-    load_rate_card,
-    parse_rate_card,
-    rate_card_overrides,
-    rate_card_rows,
-    sources_with_rate_card,
-)
-
-__all__ = [
-    "MAX_RATE_CARD_BYTES",
-    "RATE_CARD_COLUMNS",
-    "RATE_CARD_FILE",
-    "Brand",
-    "BrandError",
-    "RateCard",
-    "load_brand",
-    "load_rate_card",
-    "parse_brand",
-    "parse_rate_card",
-    "rate_card_overrides",
-    "rate_card_rows",
-    "sources_with_rate_card",
-]

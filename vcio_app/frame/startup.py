@@ -74,23 +74,24 @@ def _warm_caches() -> None:
     Plotly imports each trace type's class on first use, pydantic builds its validators, the
     model reads its data files; a visitor at the default scenario then finds every result."""
     import vcio_model as vm  # noqa: PLC0415
-    from vcio_app import compute  # noqa: PLC0415
+    from vcio_app import model_calls as calls  # noqa: PLC0415
+    from vcio_app.charts import cached as figures  # noqa: PLC0415
 
     sj = vm.Scenario().model_dump_json()
-    table = compute.compare(sj).summary_frame()
+    table = calls.compare(sj).summary_frame()
     # the project editor (st.data_editor) sends its rows as Arrow
     import pyarrow as pa  # noqa: PLC0415
 
     pa.Table.from_pandas(table)
-    for name in compute.COMPARISON_CHART_NAMES:
-        compute.comparison_chart(sj, name).to_json()
+    for name in figures.COMPARISON_CHART_NAMES:
+        figures.comparison_chart(sj, name).to_json()
     for name in ("per_employee", "breakdown"):
-        compute.bars_html(sj, name)
-    compute.frontier_map(sj).to_json()
-    compute.risk_range_bars(sj, 5000).to_json()
-    compute.risk_distributions(sj, 5000).to_json()
-    compute.tornado(sj).to_json()
-    compute.certainty(sj)
+        figures.bars_html(sj, name)
+    figures.frontier_map(sj).to_json()
+    figures.risk_range_bars(sj, 5000).to_json()
+    figures.risk_distributions(sj, 5000).to_json()
+    figures.tornado(sj).to_json()
+    calls.certainty(sj)
 
 
 def warm_up() -> None:

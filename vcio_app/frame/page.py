@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 from functools import cache
 from pathlib import Path
 
@@ -11,38 +10,14 @@ import pandas as pd
 import streamlit as st
 
 import vcio_model as vm
+from vcio_app import model_calls as calls
+from vcio_app.frame import startup as boot
+from vcio_app.frame.guard import guard
+from vcio_app.safe_text import md_escape  # noqa: F401 - pages call ui.md_escape
+from vcio_app.scenario.state import current_scenario
 from vcio_model.format import money_distinct, plural
 
-from . import boot, compute
-from .guard import guard
-from .state import current_scenario
-
-DOCS = Path(__file__).resolve().parent.parent / "docs"
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&=])")
-# WORD JOINER: invisible and not a space. Put inside the patterns that GFM turns into links
-# (www.x.example, http://x, user@x.example), which Markdown escapes do not stop, and after a ":"
-# that would start a Streamlit :shortcode: or :material/icon:; other text is left as it is.
-_JOINER = "\u2060"
-_BREAK_LINKS = (
-    (re.compile(r"@"), _JOINER + "@"),
-    (re.compile(r"(?i)(?<=www)\."), _JOINER + "."),
-    (re.compile(r":(?=//)"), _JOINER + ":"),
-    (re.compile(r":(?=[\w/+-])"), ":" + _JOINER),
-)
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def md_escape(text: str) -> str:
-    """User text (company, project or file names, brand fields, link values) for any Streamlit
-    call that renders Markdown (st.markdown, st.caption, st.warning, st.toast):
-    no formatting, no links, no emoji shortcodes, no control characters; line breaks stay,
-    without indentation."""
-    text = _CONTROLS.sub("", str(text))
-    text = "\n".join(line.strip() for line in text.splitlines())
-    for pattern, repl in _BREAK_LINKS:
-        text = pattern.sub(repl, text)
-    return _MD_SPECIAL.sub(r"\\\1", text)
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def page_start(title: str, intro: str = ""):
@@ -56,7 +31,7 @@ def page_start(title: str, intro: str = ""):
         st.warning(md_escape(p), icon="⚠️")  # they quote the link's text: no links or formatting
     if note := st.session_state.get("version_note"):  # one short grey line: the verdict leads
         st.caption(f":material/update: {note}")
-    return sc, compute.compare(sc.model_dump_json())
+    return sc, calls.compare(sc.model_dump_json())
 
 
 def verdict(c: vm.Comparison, sc: vm.Scenario | None = None, reasons: bool = False) -> None:
@@ -67,7 +42,7 @@ def verdict(c: vm.Comparison, sc: vm.Scenario | None = None, reasons: bool = Fal
     for warning in c.warnings:  # inputs far outside published bands (the model's own words)
         text += f"\n\n:material/warning: **Check the inputs:** {md_escape(warning)}"
     if sc is not None:
-        text += "\n\n" + how_sure_text(compute.certainty(sc.model_dump_json()))
+        text += "\n\n" + how_sure_text(calls.certainty(sc.model_dump_json()))
     if reasons:
         text += "\n\n" + "\n".join(f"- {md_escape(r)}" for r in c.reasons)
     st.markdown(text)
@@ -80,7 +55,7 @@ def how_sure_text(cert: vm.Certainty) -> str:
 
 def how_sure(sc: vm.Scenario) -> None:
     """The "How sure?" line alone, under a page's own takeaway."""
-    st.markdown(how_sure_text(compute.certainty(sc.model_dump_json())))
+    st.markdown(how_sure_text(calls.certainty(sc.model_dump_json())))
 
 
 # The option cards as one HTML element, not 25 (a bordered column, a title, a metric and a caption

@@ -17,11 +17,10 @@ import re
 from pathlib import Path
 
 import vcio_model as vm
+from vcio_app.brand.identity import DATA_DIR, BrandError
 from vcio_model.files import FileProblem, check_size, read_small_file
 from vcio_model.format import name_in_message, text_problem
 from vcio_model.scenario import in_bounds, override_bounds
-
-from .brand import DATA_DIR, BrandError
 
 RATE_CARD_FILE = DATA_DIR / "rate_card.csv"
 MAX_RATE_CARD_BYTES = 100_000

@@ -9,43 +9,24 @@ Session keys used: ``saved_scenarios`` (name -> scenario JSON), ``brand`` (a Bra
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
 import vcio_model as vm
-
-from . import brand as br
-from . import reports, sales, share, tables, ui
-from . import saved as sv
-from .state import apply_scenario
-from .ui import md_escape
+from vcio_app import brand as br
+from vcio_app import reports
+from vcio_app.brand import sales
+from vcio_app.brand.session import session_brand, session_rate_card
+from vcio_app.content import tables
+from vcio_app.frame import page as ui
+from vcio_app.safe_text import md_escape
+from vcio_app.scenario import links as share
+from vcio_app.scenario import saved as sv
+from vcio_app.scenario.state import apply_scenario
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def session_brand() -> br.Brand:
-    """The brand in force: uploaded for this session, else data/brand.json, else a neutral one."""
-    if "brand" not in st.session_state:
-        try:
-            st.session_state["brand"] = br.load_brand()
-        except br.BrandError as e:
-            st.warning(f"Brand file not used: {md_escape(e)}", icon="⚠️")
-            st.session_state["brand"] = br.Brand()
-    return st.session_state["brand"]
-
-
-def session_rate_card() -> br.RateCard:
-    """The rate card in force: uploaded for this session, else data/rate_card.csv."""
-    if "rate_card" not in st.session_state:
-        try:
-            st.session_state["rate_card"] = br.load_rate_card()
-        except br.BrandError as e:
-            st.warning(f"Rate card not used: {md_escape(e)}", icon="⚠️")
-            st.session_state["rate_card"] = br.RateCard()
-    return st.session_state["rate_card"]
 
 
 def report_rows(sc: vm.Scenario) -> list[dict]:
@@ -288,40 +269,3 @@ def _use_rate_card(data: bytes, name: str) -> br.RateCard:
 # ---------------------------------------------------------------------------------- app chrome
 # On a phone the first screen is the verdict's: a smaller page title, and no presentation switch
 # (a phone is not a projector; a present=1 link still opens in presentation mode, switch shown).
-PHONE_CSS = (
-    "@media (max-width: 640px){"
-    '[data-testid="stMainBlockContainer"] h1{font-size:1.9rem !important;line-height:1.2}'
-    '[data-testid="stMainBlockContainer"]{padding-top:4rem !important}'
-    ".vcio-brand{padding:0 0 .25rem;margin-bottom:0}"
-    "}"
-)
-PHONE_HIDE_SWITCH = "@media (max-width: 640px){.st-key-presentation{display:none}}"
-
-
-def app_header() -> None:
-    """The strip on top of every page, drawn before the page so it never pushes the verdict down:
-    the MSP's logo, name and contact line (with no brand configured, the product's own name and
-    no contact or logo, as the reports say it: reports.presenter decides for both)."""
-    brand = session_brand()
-    who = reports.presenter(brand)
-    shown = dataclasses.replace(brand, msp_name=who.name, contact=who.contact, logo=who.logo)
-    logo = shown.logo_bytes()
-    if logo and not shown.logo.startswith("data:image/svg"):
-        st.logo(logo, size="large")
-    # The switch's value is in session state before it is drawn: its style goes with the brand's.
-    presenting = bool(st.session_state.get("presentation"))
-    extra = PHONE_CSS + (
-        br.presentation_css(brand.accent_color) if presenting else PHONE_HIDE_SWITCH
-    )
-    st.html(br.header_html(shown, extra_css=extra), width="stretch")
-
-
-def presentation_switch() -> bool:
-    """The one switch for a projector: no sidebar or editing controls, large type, no internal
-    notes. Returns whether presentation mode is on."""
-    return st.toggle(
-        "Presentation mode",
-        key="presentation",
-        help="For a projector: hides the sidebar, editing controls and internal notes, and "
-        "enlarges text and charts. Switch off to edit again.",
-    )

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import guard, present, share_view, sidebar, state, ui
+from vcio_app.frame import guard, header, sidebar
+from vcio_app.frame import page as ui
+from vcio_app.frame import presentation as present
+from vcio_app.scenario import state
 
 
 def run(page, pages: list | tuple = ()) -> None:
@@ -21,9 +24,9 @@ def run(page, pages: list | tuple = ()) -> None:
     # browser draws the elements of a run in the order they come, and each one before the verdict
     # (the sidebar's widgets) delays it. The widgets' values are in session state before they are
     # drawn, and the header keeps its place (a container), so nothing moves or blinks.
-    header = st.container(horizontal=True, vertical_alignment="center", gap="medium")
-    with header, guard.guard("the header (brand name, logo and contact)"):
-        share_view.app_header()  # first: drawn later, it pushed the verdict down on a phone
+    top = st.container(horizontal=True, vertical_alignment="center", gap="medium")
+    with top, guard.guard("the header (brand name, logo and contact)"):
+        header.app_header()  # first: drawn later, it pushed the verdict down on a phone
     with guard.guard("the page buttons"):
         present.nav_bar(list(pages), page)  # presentation mode only: the sidebar is hidden
     with guard.guard("this page's content"):
@@ -31,8 +34,8 @@ def run(page, pages: list | tuple = ()) -> None:
     scenario = None
     with guard.guard("the sidebar's inputs"):
         scenario = sidebar.render_inputs()
-    with header, guard.guard("the presentation switch"):
-        share_view.presentation_switch()  # its value is in session state before it is drawn
+    with top, guard.guard("the presentation switch"):
+        header.presentation_switch()  # its value is in session state before it is drawn
     with guard.guard("the address bar's copy of the scenario"):
         state.sync_url(scenario if scenario is not None else state.current_scenario())
     if page.url_path != "about":  # About shows the same text as a section of its own
@@ -40,5 +43,5 @@ def run(page, pages: list | tuple = ()) -> None:
             ui.glossary()  # on every other page: a shared link may open any of them first
     with guard.guard("the footer"):
         ui.footer()
-    with header:
+    with top:
         guard.show_failures()

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from vcio_app import brand as br
+from vcio_app.scenario import links as share
 from vcio_model import Project, Scenario, ScenarioError, load_presets
 from vcio_model.scenario import MAX_PROJECTS, override_problem
-
-from . import brand as br
-from . import share
 
 EMPLOYEE_STEPS = sorted(
     {
