@@ -20,18 +20,16 @@ from .assumptions import DATA_DIR, Assumptions, DataFileError, load_assumptions
 from .context import HOURS_PER_YEAR, Context
 
 BENCHMARK_COLUMNS = ("metric", "employees", "low", "high", "unit", "source", "year", "known_gap")
-METRIC_LABELS = {
-    "it_staff_per_100_employees": "IT staff per 100 employees (an in-house department and its CIO)",
-    "it_staffing_cost_per_employee": "IT leadership and support cost per employee a year "
-    "(the cheapest option, 3 medium projects a year)",
-    "msp_price_per_user_month": "Managed services price per user a month",
-    "comanaged_price_per_user_month": "Co-managed MSP price per user a month (beside an IT "
-    "manager)",
-    "comanaged_share_of_full_price": "Co-managed MSP price as a share of the fully managed price",
+METRIC_LABELS = {  # plain words for tables (at most 60 characters each)
+    "it_staff_per_100_employees": "IT staff per 100 employees (department and CIO)",
+    "it_staffing_cost_per_employee": "IT leadership and support cost per employee a year",
+    "msp_price_per_user_month": "MSP price per user a month",
+    "comanaged_price_per_user_month": "Co-managed MSP price per user a month",
+    "comanaged_share_of_full_price": "Co-managed price as a share of the full MSP price",
     "fractional_cio_monthly_fee": "vCIO retainer a month (no projects)",
     "cio_base_salary": "Full-time CIO base salary",
-    "first_full_time_it_leader_size": "Size at which a full-time IT leader first is cheapest",
-    "first_internal_it_hire_size": "Size at which a first internal IT person first is cheapest",
+    "first_full_time_it_leader_size": "Size at which a full-time IT leader first wins",
+    "first_internal_it_hire_size": "Size at which a first internal IT person first wins",
 }
 # Sizes walked to find where an option first wins (the size metrics), and their project load.
 SIZE_GRID = np.unique(np.round(np.geomspace(5, 5000, 150)))
@@ -130,7 +128,7 @@ def _it_staff_per_100(employees: int, a: Assumptions) -> float:
 def _staffing_cost(employees: int, a: Assumptions) -> float:
     """The cheapest option's leadership and support, upfront included, a year on average over
     the default horizon, per employee (the default scenario at this size)."""
-    from .analyses import compare
+    from .analyses.compare import compare
     from .scenario import Scenario
 
     c = compare(Scenario(employees=employees), a)
@@ -176,7 +174,7 @@ def _cio_base_salary(employees: int, a: Assumptions) -> float:
 
 def _first_size(kinds: tuple[str, ...]) -> Callable[[int | None, Assumptions], float]:
     def figure(_employees, a: Assumptions) -> float:
-        from .analyses import frontier
+        from .analyses.frontier import frontier
         from .scenario import Scenario
 
         f = frontier(Scenario(), SIZE_GRID, [SIZE_METRIC_PROJECTS], a)
@@ -215,7 +213,8 @@ def validate(
     -------
     list of dict
         ``{"metric", "label", "employees", "low", "high", "unit", "model", "within", "source",
-        "year", "known_gap"}``: ``employees`` is None for a metric that is itself a company size;
+        "year", "known_gap"}``: ``employees`` is None for a metric that is itself a company size
+        (``model`` is None there when no option of that kind wins at any size);
         ``within`` says whether ``low <= model <= high``; ``known_gap`` gives the reason where the
         model is known to fall outside ("" otherwise).
 
@@ -232,7 +231,7 @@ def validate(
         key = (b.metric, b.employees)
         if key not in cache:
             cache[key] = float(FIGURES[b.metric](b.employees, a))
-        model = cache[key]
+        model = cache[key] if math.isfinite(cache[key]) else None  # no option of that kind wins
         rows.append(
             {
                 "metric": b.metric,
@@ -242,7 +241,7 @@ def validate(
                 "high": b.high,
                 "unit": b.unit,
                 "model": model,
-                "within": bool(b.low <= model <= b.high),
+                "within": model is not None and bool(b.low <= model <= b.high),
                 "source": b.source,
                 "year": b.year,
                 "known_gap": b.known_gap,
