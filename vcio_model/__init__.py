@@ -14,8 +14,9 @@ from .engine import CATEGORIES, CATEGORY_LABELS
 from .format import chance, in_sentence, money, money_pair, percent, plural
 from .presets import load_presets
 from .scenario import PROJECT_SIZES, Project, Scenario, ScenarioError
+from .validate import validate
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "in_sentence",
@@ -47,4 +48,5 @@ __all__ = [
     "sensitivity",
     "simulate",
     "slider_curve",
+    "validate",
 ]

@@ -84,7 +84,7 @@ class OptionSpec:
     id: str
     name: str
     short_name: str
-    leadership: str  # none | vcio | cio | it_manager
+    leadership: str  # none | vcio | vcio_project | cio | it_manager
     support: str  # break_fix | managed | comanaged | inhouse
     color: str
     coverage_hours_week: str
@@ -93,7 +93,7 @@ class OptionSpec:
     description: str
 
 
-LEADERSHIPS = ("none", "vcio", "cio", "it_manager")
+LEADERSHIPS = ("none", "vcio", "vcio_project", "cio", "it_manager")
 SUPPORTS = ("break_fix", "managed", "comanaged", "inhouse")
 TABLE_SCALES = {  # size table -> the assumption that scales it (and carries its low/high)
     "cio_base_salary": "cio_salary_scale",
@@ -101,7 +101,6 @@ TABLE_SCALES = {  # size table -> the assumption that scales it (and carries its
     "vcio_rate_scale": "vcio_rate_size_scale",
     "project_budget_scale": "project_budget_size_scale",
     "project_hours_scale": "project_hours_size_scale",
-    "msp_price_per_user_month": "msp_price_scale",
     "helpdesk_users_per_agent": "helpdesk_ratio_scale",
 }
 # The engine divides by these, so 0 would make costs infinite or undefined.
@@ -114,12 +113,17 @@ DIVISOR_KEYS = frozenset(
         "helpdesk_ratio_scale",
         "systems_users_per_admin",
         "security_users_per_analyst",
+        "comanaged_users_per_internal",
+        "msp_efficiency_half_size",
+        "internal_pm_project_hours",
         "it_team_span",
         "overrun_tail_alpha_led",
         "overrun_tail_alpha_unled",
         "black_swan_overrun",  # where the fat tail starts: engine.tail_mean divides by it
     }
 )
+# The engine divides by 1 minus these (a price at a gross margin), so they stop short of 1.
+SHARE_CAPS = {"msp_gross_margin": 0.9}
 # No assumption may exceed this (the largest plausible high in data/ is about 1e6): far larger
 # values would overflow the engine's sums to infinity.
 MAX_VALUE = 1e9
@@ -136,6 +140,8 @@ def value_problem(key: str, unit: str, value: float) -> str | None:
         return "must be more than 0"
     if unit in SHARE_UNITS and value > 1:
         return f"is a {unit}: must be 0 to 1"
+    if key in SHARE_CAPS and value > SHARE_CAPS[key]:
+        return f"must be at most {SHARE_CAPS[key]:g}"
     return None
 
 
@@ -335,8 +341,8 @@ def load_assumptions(
     >>> a["wage_growth"]
     0.036
     >>> [o.id for o in a.options]  # doctest: +NORMALIZE_WHITESPACE
-    ['break_fix', 'managed', 'managed_vcio', 'cio_managed', 'cio_inhouse',
-     'it_manager_managed']
+    ['break_fix', 'managed', 'managed_vcio', 'managed_vcio_project', 'cio_managed',
+     'cio_inhouse', 'cio_comanaged', 'it_manager_managed']
     """
     data_dir = str(data_dir or DATA_DIR)
     if path is None:

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .assumptions import DIVISOR_KEYS, SHARE_UNITS, load_assumptions, value_problem
+from .assumptions import DIVISOR_KEYS, SHARE_CAPS, SHARE_UNITS, load_assumptions, value_problem
 from .files import FileProblem, json_object, read_small_file
 from .format import clean_text, name_in_message
 
@@ -61,6 +61,7 @@ def override_bounds(key: str) -> tuple[float, float, bool]:
     high = MAX_OVERRIDE_FACTOR * item.high
     if item.unit in SHARE_UNITS:
         high = min(high, 1.0)
+    high = min(high, SHARE_CAPS.get(key, high))
     return 0.0, high, key in DIVISOR_KEYS
 
 

@@ -70,6 +70,10 @@ def test_who_leads_each_named_project_under_each_option():
                 cell
                 == f"vCIO {hours * share_v:,.0f} h + your manager {hours * (1 - share_v):,.0f} h"
             )
+        elif o.leadership == "vcio_project":
+            assert cell == (
+                f"rented vCIO {hours * share_v:,.0f} h + your manager {hours * (1 - share_v):,.0f} h"
+            )
         elif o.leadership == "cio":
             assert cell == f"CIO {hours:,.0f} h"
         elif o.leadership == "none":

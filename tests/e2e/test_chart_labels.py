@@ -14,6 +14,8 @@ import itertools
 import pytest
 from playwright.sync_api import expect
 
+import vcio_model as vm
+
 # page (and query) -> the number of charts it draws in the main area; the second sensitivity
 # case is a 120-person manufacturer, whose tornado has other labels
 PAGES = {
@@ -142,7 +144,7 @@ def test_html_bars_fit_the_page(view, wait_for_app, screenshot):
         wait_for_app(page)
         expect(page.locator(".vcio-bars .row").first).to_be_visible(timeout=30_000)
         got = page.evaluate(FIT)
-        assert got["rows"] == 12  # six options in each chart
+        assert got["rows"] == 2 * len(vm.load_assumptions().options)  # a row per option, twice
         assert got["out"] == []
         screenshot(page, f"bars-costs-{name}")
     finally:

@@ -24,7 +24,7 @@ from vcio_app import brand as br
 from vcio_app.brand import identity
 from vcio_app.scenario import links as share
 from vcio_model import Scenario, ScenarioError
-from vcio_model.assumptions import SHARE_UNITS
+from vcio_model.scenario import override_bounds
 
 from .common import (
     SCENARIO_FIELDS,
@@ -102,9 +102,8 @@ def valid_extremes(draw) -> dict:
     keys = draw(st.lists(st.sampled_from(sorted(ITEMS)), unique=True, max_size=12))
     overrides = {}
     for k in keys:
-        top = 10 * ITEMS[k].high
-        top = min(top, 1.0) if ITEMS[k].unit in SHARE_UNITS else top
-        low = 1e-9 if k in vm.assumptions.DIVISOR_KEYS else 0.0
+        low, top, low_excluded = override_bounds(k)  # the schema's one range for the key
+        low = 1e-9 if low_excluded else low
         overrides[k] = draw(st.one_of(st.sampled_from([low, top]), st.floats(low, top)))
     data["assumptions"] = overrides
     if draw(st.booleans()):

@@ -1,4 +1,4 @@
-"""One hand-checked case per option, the arithmetic written out (model 0.2.0).
+"""One hand-checked case per option, the arithmetic written out (model 0.3.0).
 
 The case: a 50-person firm, 1 year (so the wage and price indices are 1), a discount rate of 0
 (so NPV = upfront + year 1), no typical projects and one named medium project, "Move accounting to
@@ -6,8 +6,8 @@ AWS", with a budget of $60,000. Nothing else is set, so sites, devices and the d
 derived from the company size.
 
 Each expected number is computed here, step by step, from the values in data/assumptions.csv and
-data/size_tables.csv and the formulas in vcio_model/engine.py, with the numbers written in the
-comments; the engine is only called to get the result that is checked.
+data/size_tables.csv and the formulas in vcio_model/ (engine, leadership, support, risks), with
+the numbers written in the comments; the engine is only called to get the result that is checked.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import math
 
 import pytest
 
-from vcio_model import Project, Scenario, compare, load_assumptions
+from vcio_model import Project, Scenario, compare, load_assumptions, load_presets
 
 A = load_assumptions()
 v = A.values()  # the defaults from data/assumptions.csv
@@ -63,7 +63,7 @@ def test_the_data_values_quoted_in_the_comments():
         "breakfix_afterhours_share": 0.15, "breakfix_afterhours_multiplier": 1.5,
         "breakfix_request_hours_per_user": 2.1, "breakfix_downtime_site_growth": 0.25,
         "breakfix_tools_per_user_month": 25, "msp_price_scale": 1.0, "msp_minimum_monthly": 1500,
-        "msp_site_fee_month": 150, "msp_onboarding_months": 1.4, "comanaged_price_factor": 0.5,
+        "msp_site_fee_month": 150, "msp_onboarding_months": 1.4,
         "msp_price_factor_with_cio": 0.95, "msp_ownership_share": 0.75,
         "helpdesk_ratio_scale": 1.0, "helpdesk_salary": 60_340, "sysadmin_salary": 96_800,
         "security_salary": 124_910, "systems_users_per_admin": 250,
@@ -73,12 +73,17 @@ def test_the_data_values_quoted_in_the_comments():
         "it_hours_lost_break_fix": 12, "it_hours_lost_managed": 5, "it_hours_lost_inhouse": 4,
         "incident_prob_break_fix": 0.1, "incident_prob_managed": 0.04, "incident_prob_inhouse": 0.06,
         "project_budget_size_scale": 1.0, "project_hours_size_scale": 1.0,
+        "unled_leadership_done_share": 0.5, "incident_factor_no_owner": 1.5,
+        "vcio_engagement_min_hours": 20, "vcio_engagement_onboarding_hours": 12,
+        "vcio_project_rate_premium": 0.15, "it_manager_leadership_capacity_hours": 400,
+        "cio_leadership_capacity_hours": 1200, "msp_gross_margin": 0.45,
+        "msp_delivery_efficiency": 0.7, "msp_efficiency_half_size": 5000,
+        "comanaged_users_per_internal": 250, "site_visit_hours_month": 8,
     }  # fmt: skip
     assert {k: v[k] for k in quoted} == quoted
     assert TABLE["vcio_hours_month"][50] == 14
     assert TABLE["vcio_rate_scale"][50] == 1.0
     assert TABLE["cio_base_salary"][50] == 160_000
-    assert TABLE["msp_price_per_user_month"][50] == 150
     assert TABLE["project_hours_scale"][50] == 0.85
     assert TABLE["project_budget_scale"][50] == 0.65
     assert (TABLE["helpdesk_users_per_agent"][10], TABLE["helpdesk_users_per_agent"][100]) == (
@@ -128,7 +133,15 @@ SPEND = E * v["managed_it_spend_per_employee"] * v["unmanaged_spend_waste"]
 
 # Leadership "none": the manager needs 1.75 x the hours: 102 x 1.75 = 178.5 h
 #   178.5 x 75.1490 = 13,414.10; the whole year is unled.
-NONE_LEADERSHIP = LEAD_HOURS * v["inexperience_multiplier"] * MGR_RATE
+# Leadership work is never free (model 3): the firm needs 14 h a month of it (the size table at 50
+#   staff) = 168 h a year; with no leader a manager does half of it (unled_leadership_done_share),
+#   at 1.75 x the hours: 168 x 0.5 x 1.75 = 147 h x 75.1490 = 11,046.91; the other half is left
+#   undone and shows as risk. Leadership 13,414.10 + 11,046.91 = 24,461.01
+LEAD_WORK = TABLE["vcio_hours_month"][50] * 12  # 168 h
+UNLED_WORK = LEAD_WORK * v["unled_leadership_done_share"] * v["inexperience_multiplier"] * MGR_RATE
+NONE_LEADERSHIP = LEAD_HOURS * v["inexperience_multiplier"] * MGR_RATE + UNLED_WORK
+# Security has an owner (model 3): with nobody leading IT a serious incident is 1.5 x as likely
+NO_OWNER = v["incident_factor_no_owner"]
 
 # Full-time CIO: base salary at 50 staff from the table, 160,000; pay with the 15% bonus:
 # 160,000 x 1.15 = 184,000. Year 1 starts with the search: 4 months vacant = 1/3 of the year.
@@ -152,15 +165,48 @@ CIO_LEADERSHIP = (
     * (1 + v["benefits_load"])
 )
 
-# Managed services at 50 staff: 150 $/user/month from the table; 50 x 150 = 7,500 > the 1,500
-# minimum; sites = max(1, 50 / 75) = 1 at 150 $/month: 7,500 + 150 = 7,650 a month.
-MSP_MONTHLY = (
-    max(E * TABLE["msp_price_per_user_month"][50] * v["msp_price_scale"], v["msp_minimum_monthly"])
-    + max(1.0, E / v["employees_per_site"]) * v["msp_site_fee_month"]
-)
 # First-line help desk at 50 staff: users per agent between the table's 50 at 10 and 70 at 100,
 # linear in log: 50 + 20 x ln(5) / ln(10) = 50 + 20 x 0.69897 = 63.979 -> 50 / 63.979 = 0.7815 FTE
 FIRST_LINE = E / (50 + (70 - 50) * math.log(50 / 10) / math.log(100 / 10))
+
+
+def staff_pay(first_line: float) -> float:
+    """One labour model (model 3): the support staff a 50-person firm on one site needs, with
+    benefits. Systems 50 / 250 = 0.2 admins, security 50 / 1,000 = 0.05 analysts, no site visits
+    (one site); team leads for every 8 staff, paid as IT managers."""
+    systems = E / v["systems_users_per_admin"]
+    security = E / v["security_users_per_analyst"]
+    leads = (first_line + systems + security) / v["it_team_span"]
+    pay = (
+        first_line * v["helpdesk_salary"]
+        + systems * v["sysadmin_salary"]
+        + security * v["security_salary"]
+        + leads * v["it_manager_salary"]
+    )
+    return pay * (1 + v["benefits_load"])
+
+
+# The full scope: first line 0.7815 x 60,340 = 47,155.80; systems 0.2 x 96,800 = 19,360;
+#   security 0.05 x 124,910 = 6,245.50; leads 1.0315 / 8 = 0.12894 x 120,000 = 15,472.52
+#   -> 88,233.83 x 1.421 = 125,380.27 a year (an in-house department's pay, tools apart)
+FULL_SCOPE = staff_pay(FIRST_LINE)
+# The MSP's efficiency for a 50-person client: 0.7 x 5,000 / (5,000 + 50) = 0.693069
+MSP_EFF = v["msp_delivery_efficiency"] * 5000 / (5000 + E)
+TOOLS = E * v["inhouse_tools_per_user_month"] * 12  # 50 x 15 x 12 = 9,000
+
+
+def msp_fee(scope_pay: float) -> float:
+    """The MSP's yearly fee: (staff less its efficiency + tools) at a 45% gross margin, at least
+    the minimum fee, plus one site at 150 $ a month."""
+    fee = (scope_pay * (1 - MSP_EFF) + TOOLS) / (1 - v["msp_gross_margin"])
+    return max(fee, v["msp_minimum_monthly"] * 12) + v["msp_site_fee_month"] * 12
+
+
+# Managed services: 125,380.27 x (1 - 0.693069) = 38,483.43 + 9,000 = 47,483.43 / 0.55
+#   = 86,333.51 (over the 18,000 minimum) + 1,800 = 88,132.82 a year ($147 a user a month);
+#   onboarding 1.4 x 88,132.82 / 12 = 10,282.16 upfront
+MSP_FEE = msp_fee(FULL_SCOPE)
+MSP_ONBOARDING = MSP_FEE / 12 * v["msp_onboarding_months"]
 LOADED = 1 + v["benefits_load"]
 
 
@@ -196,40 +242,71 @@ def test_break_fix_by_hand():
     #   = 750 h x 44.40 = 33,300
     staff = (v["it_hours_lost_break_fix"] + v["it_hours_lost_unled"]) * E * STAFF_RATE
     # Downtime: 20 h x (1.3 / 1.3 devices) x (1 + 0.25 x ln 1 site) = 20 h x 2,403.85 = 48,076.92;
-    #   incidents 0.1 x 121,153.85 = 12,115.38 -> 60,192.31
+    #   incidents 0.1 x 1.5 (nobody owns security) x 121,153.85 = 18,173.08 -> 66,250.00
     hours = v["downtime_hours_break_fix"] * (1 + v["breakfix_downtime_site_growth"] * math.log(1))
-    downtime = hours * DOWNTIME_RATE + v["incident_prob_break_fix"] * INCIDENT
+    downtime = hours * DOWNTIME_RATE + v["incident_prob_break_fix"] * NO_OWNER * INCIDENT
     year1 = {
-        "leadership": NONE_LEADERSHIP,  # 13,414.10
+        "leadership": NONE_LEADERSHIP,  # 24,461.01
         "support": support,  # 50,906.25
         "staff_time": staff,  # 33,300.00
         "overruns": UNLED_OVERRUN,  # 22,949.81
-        "downtime": downtime,  # 60,192.31
+        "downtime": downtime,  # 66,250.00
         "spend": SPEND,  # 15,000.00
-    }  # total 195,762.47
+    }  # total 212,867.07
     check("break_fix", {}, year1)
-    assert total({}, year1) == pytest.approx(195_762.47, abs=0.01)
+    assert total({}, year1) == pytest.approx(212_867.07, abs=0.01)
 
 
 def test_managed_services_by_hand():
-    # Support: 7,650 a month x 12 = 91,800; onboarding upfront 1.4 x 7,650 = 10,710
+    # Support: the MSP's fee 88,132.82 a year; onboarding upfront 10,282.16 (see MSP_FEE)
     # Staff time: (5 h + (1 - 0.75) x 3 h unowned: the MSP takes three quarters) x 50 x 44.40
     #   = 287.5 h x 44.40 = 12,765
     unowned = (1 - v["msp_ownership_share"]) * v["it_hours_lost_unled"]
     staff = (v["it_hours_lost_managed"] + unowned) * E * STAFF_RATE
-    # Downtime: 8 h x 2,403.85 = 19,230.77; incidents 0.04 x 121,153.85 = 4,846.15 -> 24,076.92
-    downtime = v["downtime_hours_managed"] * DOWNTIME_RATE + v["incident_prob_managed"] * INCIDENT
+    # Downtime: 8 h x 2,403.85 = 19,230.77; incidents 0.04 x 1.5 x 121,153.85 = 7,269.23
+    #   -> 26,500.00
+    downtime = v["downtime_hours_managed"] * DOWNTIME_RATE
+    downtime += v["incident_prob_managed"] * NO_OWNER * INCIDENT
     year1 = {
-        "leadership": NONE_LEADERSHIP,  # 13,414.10
-        "support": MSP_MONTHLY * 12,  # 91,800.00
+        "leadership": NONE_LEADERSHIP,  # 24,461.01
+        "support": MSP_FEE,  # 88,132.82
         "staff_time": staff,  # 12,765.00
         "overruns": UNLED_OVERRUN,  # 22,949.81
-        "downtime": downtime,  # 24,076.92
+        "downtime": downtime,  # 26,500.00
         "spend": SPEND,  # 15,000.00
     }
-    upfront = {"support": MSP_MONTHLY * v["msp_onboarding_months"]}  # 10,710.00
-    check("managed", upfront, year1)  # total 10,710 + 180,005.83 = 190,715.83
-    assert total(upfront, year1) == pytest.approx(190_715.83, abs=0.01)
+    upfront = {"support": MSP_ONBOARDING}  # 10,282.16
+    check("managed", upfront, year1)  # total 10,282.16 + 189,808.64 = 200,090.80
+    assert total(upfront, year1) == pytest.approx(200_090.80, abs=0.01)
+
+
+def test_vcio_by_the_project_and_managed_services_by_hand():
+    # Leadership: one engagement, the vCIO's 60% of the project's 102 h = 61.2 h (above the
+    #   20 h block) + 12 h to learn the firm = 73.2 h, at 200 $/h x 1.0 (50 staff) x 1.15 (as
+    #   needed, not on retainer) = 230 $/h: 16,836.00; the internal contact's 40%: 40.8 h x
+    #   75.1490 = 3,066.08; outside the project nobody leads IT, so the manager's share of the
+    #   leadership work: 11,046.91 -> 30,948.99. The project is led: overruns 7,310.30.
+    vcio_hours = max(LEAD_HOURS * v["vcio_project_share"], v["vcio_engagement_min_hours"])
+    vcio_hours += v["vcio_engagement_onboarding_hours"]
+    rate = (
+        v["vcio_hourly_rate"] * TABLE["vcio_rate_scale"][50] * (1 + v["vcio_project_rate_premium"])
+    )
+    internal = LEAD_HOURS * (1 - v["vcio_project_share"]) * MGR_RATE
+    # Staff time, downtime and spend as with managed services alone: nobody owns IT day to day
+    unowned = (1 - v["msp_ownership_share"]) * v["it_hours_lost_unled"]
+    downtime = v["downtime_hours_managed"] * DOWNTIME_RATE
+    downtime += v["incident_prob_managed"] * NO_OWNER * INCIDENT
+    year1 = {
+        "leadership": vcio_hours * rate + internal + UNLED_WORK,  # 30,948.99
+        "support": MSP_FEE,  # 88,132.82
+        "staff_time": (v["it_hours_lost_managed"] + unowned) * E * STAFF_RATE,  # 12,765.00
+        "overruns": LED_OVERRUN,  # 7,310.30
+        "downtime": downtime,  # 26,500.00
+        "spend": SPEND,  # 15,000.00
+    }
+    upfront = {"support": MSP_ONBOARDING}  # 10,282.16
+    check("managed_vcio_project", upfront, year1)  # total 10,282.16 + 180,657.11 = 190,939.27
+    assert total(upfront, year1) == pytest.approx(190_939.27, abs=0.01)
 
 
 def test_vcio_and_managed_services_by_hand():
@@ -250,27 +327,27 @@ def test_vcio_and_managed_services_by_hand():
     downtime += v["incident_prob_managed"] * INCIDENT
     year1 = {
         "leadership": fees + internal + onboarding,  # 50,816.08
-        "support": MSP_MONTHLY * 12,  # 91,800.00
+        "support": MSP_FEE,  # 88,132.82
         "staff_time": v["it_hours_lost_managed"] * E * STAFF_RATE,  # 11,100.00
         "overruns": LED_OVERRUN,  # 7,310.30
         "downtime": downtime,  # 21,192.31
         "spend": SPEND * (1 - v["vcio_spend_recovery"]),  # 7,500.00: half recovered
     }
-    upfront = {"support": MSP_MONTHLY * v["msp_onboarding_months"]}  # 10,710.00
-    check("managed_vcio", upfront, year1)  # total 10,710 + 189,718.69 = 200,428.69
-    assert total(upfront, year1) == pytest.approx(200_428.69, abs=0.01)
+    upfront = {"support": MSP_ONBOARDING}  # 10,282.16
+    check("managed_vcio", upfront, year1)  # total 10,282.16 + 186,051.51 = 196,333.67
+    assert total(upfront, year1) == pytest.approx(196_333.67, abs=0.01)
 
 
 def test_cio_and_managed_services_by_hand():
-    # Support: the CIO takes the MSP's planning work: 7,650 x 0.95 = 7,267.50 a month
-    #   -> 87,210 a year; onboarding 1.4 x 7,267.50 = 10,174.50 upfront
-    monthly = MSP_MONTHLY * v["msp_price_factor_with_cio"]
+    # Support: the CIO takes the MSP's planning work: 88,132.82 x 0.95 = 83,726.18 a year;
+    #   onboarding 1.4 x 83,726.18 / 12 = 9,768.05 upfront
+    fee = MSP_FEE * v["msp_price_factor_with_cio"]
     # Staff time: 5 h x 50 x 44.40 = 11,100; downtime as with the vCIO: 21,192.31
     downtime = v["downtime_hours_managed"] * v["downtime_factor_led"] * DOWNTIME_RATE
     downtime += v["incident_prob_managed"] * INCIDENT
     year1 = {
         "leadership": CIO_LEADERSHIP,  # 345,460.00
-        "support": monthly * 12,  # 87,210.00
+        "support": fee,  # 83,726.18
         "staff_time": v["it_hours_lost_managed"] * E * STAFF_RATE,  # 11,100.00
         "overruns": LED_OVERRUN,  # 7,310.30: the interim leads in the vacant months
         "downtime": downtime,  # 21,192.31
@@ -278,10 +355,10 @@ def test_cio_and_managed_services_by_hand():
     }
     upfront = {
         "leadership": CIO_UPFRONT,  # 55,200.00 search fee
-        "support": monthly * v["msp_onboarding_months"],  # 10,174.50
+        "support": fee / 12 * v["msp_onboarding_months"],  # 9,768.05
     }
-    check("cio_managed", upfront, year1)  # total 65,374.50 + 472,272.61 = 537,647.11
-    assert total(upfront, year1) == pytest.approx(537_647.11, abs=0.01)
+    check("cio_managed", upfront, year1)  # total 64,968.05 + 468,788.79 = 533,756.84
+    assert total(upfront, year1) == pytest.approx(533_756.84, abs=0.01)
 
 
 def test_cio_and_in_house_department_by_hand():
@@ -342,43 +419,121 @@ def test_it_manager_and_co_managed_msp_by_hand():
     assert lead_budget >= BUDGET
     unled = 1 - v["it_manager_led_share"]
     overruns = unled * UNLED_OVERRUN + (1 - unled) * LED_OVERRUN
-    # Support, co-managed: the MSP at half price, 7,650 x 0.5 = 3,825 a month -> 45,900;
-    #   onboarding 1.4 x 3,825 = 5,355 upfront; internal first line 0.7815 FTE less the
-    #   0.4 the IT manager does: 0.3815 x 60,340 x 1.421 = 32,711.14 -> 78,611.14
-    monthly = MSP_MONTHLY * v["comanaged_price_factor"]
-    desk = (FIRST_LINE - v["it_manager_first_line_fte"]) * v["helpdesk_salary"] * LOADED
+    # Support, co-managed: internal people, one per 250 users: 50 / 250 = 0.2 FTE, which the IT
+    #   manager's 0.4 FTE of first-line work already covers: no technician is hired. The MSP
+    #   would staff first line with 0.7815 x (1 - 0.693069) = 0.23987 FTE; 0.4 covers all of it,
+    #   so the MSP's scope is systems, security and tools: 0.25 staff + 0.03125 leads:
+    #   (19,360 + 6,245.50 + 3,750) x 1.421 = 41,714.17 x 0.306931 = 12,803.37 + 9,000
+    #   = 21,803.37 / 0.55 = 39,642.47 + 1,800 = 41,442.47 a year; onboarding 4,834.95 upfront
+    assert E / v["comanaged_users_per_internal"] <= v["it_manager_first_line_fte"]
+    assert v["it_manager_first_line_fte"] >= FIRST_LINE * (1 - MSP_EFF)  # all first line covered
+    fee = msp_fee(staff_pay(0.0))
     # Staff time: 4 h x 50 x 44.40 = 8,880 (someone on site)
-    # Downtime: 8 h x (0.5 + 0.5 x 0.85) x 2,403.85 = 17,788.46; incidents 4,846.15 -> 22,634.62
+    # Downtime: 8 h x (0.5 + 0.5 x 0.85) x 2,403.85 = 17,788.46; incidents: security half owned,
+    #   0.04 x (1 + 0.5 x 0.5) x 121,153.85 = 6,057.69 -> 23,846.15
+    # Leadership work: 168 h, within the IT manager's 400 h for it: nothing bought.
+    assert LEAD_WORK <= v["it_manager_leadership_capacity_hours"]
     factor = unled + (1 - unled) * v["downtime_factor_led"]
     downtime = v["downtime_hours_managed"] * factor * DOWNTIME_RATE
-    downtime += v["incident_prob_managed"] * INCIDENT
+    downtime += v["incident_prob_managed"] * (1 + (NO_OWNER - 1) * unled) * INCIDENT
     year1 = {
         "leadership": leadership,  # 221,310.00
-        "support": monthly * 12 + desk,  # 78,611.14
+        "support": fee,  # 41,442.47
         "staff_time": v["it_hours_lost_inhouse"] * E * STAFF_RATE,  # 8,880.00
         "overruns": overruns,  # 15,130.05
-        "downtime": downtime,  # 22,634.62
+        "downtime": downtime,  # 23,846.15
         "spend": SPEND * (1 - v["it_manager_spend_recovery"]),  # 9,000.00
     }
     upfront = {
         "leadership": v["it_manager_search_fee"] * pay,  # 24,000.00
-        "support": monthly * v["msp_onboarding_months"],  # 5,355.00
+        "support": fee / 12 * v["msp_onboarding_months"],  # 4,834.95
     }
-    check("it_manager_managed", upfront, year1)  # total 29,355 + 355,565.81 = 384,920.81
-    assert total(upfront, year1) == pytest.approx(384_920.81, abs=0.01)
+    check("it_manager_managed", upfront, year1)  # total 28,834.95 + 319,608.67 = 348,443.62
+    assert total(upfront, year1) == pytest.approx(348_443.62, abs=0.01)
+
+
+def test_cio_with_its_own_team_and_a_co_managed_msp_by_hand():
+    # Support: a CIO is not hands-on, so one technician per 250 users: 0.2 FTE x 60,340 x 1.421
+    #   = 17,148.63. They cover 0.2 / 0.23987 = 83.380% of first line (as MSP technicians would);
+    #   the MSP keeps 0.7815 x 0.16620 = 0.129889 FTE of it, with systems and security:
+    #   0.379889 staff, 0.047486 leads: (7,837.48 + 19,360 + 6,245.50 + 5,698.33) x 1.421
+    #   = 55,619.80 x 0.306931 = 17,071.42 + 9,000 = 26,071.42 / 0.55 = 47,402.59 + 1,800
+    #   = 49,202.59 a year (no CIO discount: the co-managed scope holds no planning);
+    #   onboarding 1.4 x 49,202.59 / 12 = 5,740.30 upfront. Support 49,202.59 + 17,148.63
+    #   = 66,351.22.
+    techs = E / v["comanaged_users_per_internal"]
+    covered = techs / (FIRST_LINE * (1 - MSP_EFF))
+    fee = msp_fee(staff_pay(FIRST_LINE * (1 - covered)))
+    internal = techs * v["helpdesk_salary"] * LOADED
+    # Staff time: 4 h x 50 x 44.40 = 8,880 (people on site); downtime as with a CIO + managed
+    downtime = v["downtime_hours_managed"] * v["downtime_factor_led"] * DOWNTIME_RATE
+    downtime += v["incident_prob_managed"] * INCIDENT
+    year1 = {
+        "leadership": CIO_LEADERSHIP,  # 345,460.00
+        "support": fee + internal,  # 66,351.22
+        "staff_time": v["it_hours_lost_inhouse"] * E * STAFF_RATE,  # 8,880.00
+        "overruns": LED_OVERRUN,  # 7,310.30
+        "downtime": downtime,  # 21,192.31
+        "spend": 0.0,
+    }
+    upfront = {
+        "leadership": CIO_UPFRONT,  # 55,200.00
+        "support": fee / 12 * v["msp_onboarding_months"],  # 5,740.30
+    }
+    check("cio_comanaged", upfront, year1)  # total 60,940.30 + 449,193.83 = 510,134.13
+    assert total(upfront, year1) == pytest.approx(510_134.13, abs=0.01)
 
 
 def test_the_hand_checked_ranking():
-    # 190,715.83 (managed) < 195,762.47 (break-fix) < 200,428.69 (vCIO) < 384,920.81 (IT manager)
-    #   < 537,647.11 (CIO + managed) < 576,889.22 (CIO + in-house)
+    # 190,939.27 (vCIO by the project) < 196,333.67 (vCIO on retainer) < 200,090.80 (managed)
+    #   < 212,867.07 (break-fix) < 348,443.62 (IT manager) < 510,134.13 (CIO + co-managed)
+    #   < 533,756.84 (CIO + managed) < 576,889.22 (CIO + in-house)
     c = compare(SCENARIO)
     assert [o.id for o in sorted(c.options, key=lambda o: o.npv)] == [
-        "managed", "break_fix", "managed_vcio", "it_manager_managed", "cio_managed", "cio_inhouse"
+        "managed_vcio_project", "managed_vcio", "managed", "break_fix", "it_manager_managed",
+        "cio_comanaged", "cio_managed", "cio_inhouse",
     ]  # fmt: skip
     npv = {o.id: o.npv for o in c.options}
-    assert npv["break_fix"] - npv["managed"] == pytest.approx(195_762.47 - 190_715.83, abs=0.02)
-    # 5,046.64 apart is 2.6% of 190,715.83. The verdict is the simulation's (docs/method.md): an
-    # option cheapest in at least half of the futures is named, else managed leads a close call.
+    assert npv["managed_vcio"] - npv["managed_vcio_project"] == pytest.approx(
+        196_333.67 - 190_939.27, abs=0.02
+    )
+    # 5,394.40 apart is 2.8% of 190,939.27. The verdict is the simulation's (docs/method.md): an
+    # option cheapest in at least half of the futures is named, else the lowest cost leads a
+    # close call.
     top = max(c.chance_cheapest, key=c.chance_cheapest.get)
     named = c.chance_cheapest[top] >= 0.5
-    assert (c.recommended, c.close_call) == ((top, False) if named else ("managed", True))
+    assert (c.recommended, c.close_call) == (
+        (top, False) if named else ("managed_vcio_project", True)
+    )
+
+
+def test_the_founding_story_a_cio_rented_for_the_aws_move_by_hand():
+    """The accounting-firm preset (25 staff, the $60,000 move to AWS in year 1, nothing else):
+    what renting a vCIO for the move alone costs, against a manager leading it on the side."""
+    _title, sc = load_presets()["accounting_firm"]
+    c = compare(sc)
+    # The move's leadership hours: 120 (medium) x 0.75 (25 staff) = 90 h
+    hours = v["leadership_hours_medium"] * TABLE["project_hours_scale"][25]
+    # Rented vCIO: 60% of 90 = 54 h (above the 20 h block) + 12 h onboarding = 66 h, at
+    #   200 $/h x 0.956932 (rate scale at 25 staff: 0.9 + 0.1 x ln 2.5 / ln 5) x 1.15
+    #   = 220.094 $/h -> 14,526.20; the internal contact's 36 h x 75.1490 = 2,705.36
+    #   -> 17,231.56 for the move
+    scale = 0.9 + 0.1 * math.log(25 / 10) / math.log(50 / 10)
+    rate = v["vcio_hourly_rate"] * scale * (1 + v["vcio_project_rate_premium"])
+    vcio_hours = max(hours * v["vcio_project_share"], v["vcio_engagement_min_hours"])
+    rented = (vcio_hours + v["vcio_engagement_onboarding_hours"]) * rate
+    rented += hours * (1 - v["vcio_project_share"]) * MGR_RATE
+    by_project = c.option("managed_vcio_project")
+    assert by_project.project_leadership_cost[0] == pytest.approx(rented, rel=1e-9)  # 17,231.56
+    # A manager on the side: 90 x 1.75 = 157.5 h x 75.1490 = 11,835.97
+    manager = hours * v["inexperience_multiplier"] * MGR_RATE
+    assert c.option("managed").project_leadership_cost[0] == pytest.approx(manager, rel=1e-9)
+    # The overruns the vCIO avoids: 22,949.81 - 7,310.30 = 15,639.51 (both on the $60,000)
+    avoided = UNLED_OVERRUN - LED_OVERRUN
+    # Everything else is the same (managed services, nobody leading IT outside the move), so the
+    # gap is year 1's: (15,639.51 - (17,231.56 - 11,835.97)) / 1.08 = 10,243.92 / 1.08 = 9,485.08
+    gap = (avoided - (rented - manager)) / (1 + sc.discount_rate)
+    assert c.option("managed").npv - by_project.npv == pytest.approx(gap, rel=1e-9)
+    assert gap == pytest.approx(9_485.08, abs=0.01)
+    # Lowest cost of all eight options; named, or leading a close call, by the simulation
+    assert min(c.options, key=lambda o: o.npv).id == "managed_vcio_project"

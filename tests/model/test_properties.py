@@ -170,20 +170,21 @@ def test_more_projects_a_year_never_lower_any_cost(sc, extra):
 
 # ---------------------------------------------------------------------------------- scaling
 # Prices: every assumption in US dollars (USD, USD/hour, USD/yr, USD/user/month, USD/month,
-# USD/site/month, USD/employee/yr) and the scales of the two size tables in dollars (CIO salary,
-# MSP price per user). Hours, counts, fractions, probabilities and multipliers stay.
+# USD/site/month, USD/employee/yr) and the scale of the size table in dollars (CIO salary). The
+# MSP's price follows from salaries and tools (the labour model), so msp_price_scale stays.
+# Hours, counts, fractions, probabilities and multipliers stay.
 PRICE_KEYS = sorted(
     k for k, it in ASSUMPTIONS.items.items() if it.unit == "USD" or it.unit.startswith("USD/")
-) + ["cio_salary_scale", "msp_price_scale"]
+) + ["cio_salary_scale"]
 
 
 def test_price_keys_are_the_dollar_assumptions():
     units = {ASSUMPTIONS.items[k].unit for k in PRICE_KEYS}
     assert {"USD", "USD/hour", "USD/yr", "USD/user/month"} <= units
     assert "manager_salary" in PRICE_KEYS and "hours" not in units
-    # the tables the two scales stand for are in dollars; the other two are not
+    # the table the scale stands for is in dollars; the others are not
     assert ASSUMPTIONS.tables["cio_base_salary"].unit == "USD/yr"
-    assert ASSUMPTIONS.tables["msp_price_per_user_month"].unit == "USD/user/month"
+    assert "msp_price_per_user_month" not in ASSUMPTIONS.tables  # model 3: the labour model
     assert ASSUMPTIONS.tables["vcio_hours_month"].unit == "hours/month"
     assert ASSUMPTIONS.tables["helpdesk_users_per_agent"].unit == "users/agent"
 

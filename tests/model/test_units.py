@@ -124,8 +124,8 @@ class TestLoadAssumptions:
         assert a["wage_growth"] == 0.036
         assert set(a.values()) == set(a.items)
         assert [o.id for o in a.options] == [
-            "break_fix", "managed", "managed_vcio", "cio_managed", "cio_inhouse",
-            "it_manager_managed",
+            "break_fix", "managed", "managed_vcio", "managed_vcio_project", "cio_managed",
+            "cio_inhouse", "cio_comanaged", "it_manager_managed",
         ]  # fmt: skip
 
     def test_is_cached(self):

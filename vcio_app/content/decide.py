@@ -18,12 +18,14 @@ from vcio_model import in_sentence, money, plural
 LEADER = {
     "none": "your own manager",
     "vcio": "a vCIO",
+    "vcio_project": "a vCIO rented for each project",
     "it_manager": "an IT manager",
     "cio": "a CIO",
 }
 PROJECT_LEAD = {
     "none": "your own manager leads them beside the day job",
     "vcio": "a vCIO leads them, part time",
+    "vcio_project": "a vCIO rented for each project leads it, and nobody between projects",
     "it_manager": "your IT manager leads them",
     "cio": "your CIO leads them, full time",
 }
@@ -42,11 +44,12 @@ SUPPORT_WANT = {
     "inhouse": "you want your own technicians on site every working day",
 }
 # How much leading an option's leadership does: more plans and leads more of the projects.
-LEAD_RANK = {"none": 0, "vcio": 1, "it_manager": 2, "cio": 3}
+LEAD_RANK = {"none": 0, "vcio_project": 0.5, "vcio": 1, "it_manager": 2, "cio": 3}
 # What the leadership line of the monthly bill is, by kind.
 BILL_WORDS = {
     "none": "no IT leader: your own manager's time on IT projects",
     "vcio": "the vCIO's retainer",
+    "vcio_project": "vCIO hours bought only while a project runs",
     "it_manager": "the IT manager's pay",
     "cio": "the CIO's pay",
 }
@@ -161,6 +164,8 @@ def when_to_choose(a, b, sc: vm.Scenario) -> str:
         want = f"to plan and lead your {load}" if load else "to plan your IT"
         if less.leadership == "none":
             enough = "your own manager has the time to lead them" if load else "nobody needs to"
+        elif less.leadership == "vcio_project":
+            enough = "you need a senior leader only while a project runs"
         else:
             enough = f"{LEADER[less.leadership]} is enough for what you plan"
         return (

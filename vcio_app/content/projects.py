@@ -58,6 +58,14 @@ def who_leads(kind: str, a: vm.Assumptions) -> str:
     if kind == "vcio":
         share = a["vcio_project_share"]
         return f"the vCIO, {share:.0%} of the hours; your manager the rest (decisions, contacts)"
+    if kind == "vcio_project":
+        share = a["vcio_project_share"]
+        return (
+            f"a vCIO rented for each project: {share:.0%} of its hours (at least a "
+            f"{a['vcio_engagement_min_hours']:,.0f} h block, plus "
+            f"{a['vcio_engagement_onboarding_hours']:,.0f} h to learn the firm); your manager the "
+            "rest; between projects nobody leads IT"
+        )
     if kind == "cio":
         return (
             f"the CIO, up to {a['cio_project_capacity_hours']:,.0f} project hours a year "
@@ -79,6 +87,9 @@ def project_cell(kind: str, hours: float, a: vm.Assumptions) -> str:
     if kind == "vcio":
         share = a["vcio_project_share"]
         return f"vCIO {hours * share:,.0f} h + your manager {hours * (1 - share):,.0f} h"
+    if kind == "vcio_project":
+        share = a["vcio_project_share"]
+        return f"rented vCIO {hours * share:,.0f} h + your manager {hours * (1 - share):,.0f} h"
     if kind == "cio":
         return f"CIO {hours:,.0f} h"
     if kind == "none":

@@ -1,4 +1,4 @@
-"""Command line: ``python -m vcio_model compare|frontier|simulate|sensitivity [options]``.
+"""Command line: ``python -m vcio_model compare|frontier|simulate|sensitivity|validate [options]``.
 
 Every subcommand reads one scenario from the same options (``--employees``, ``--projects``, ...,
 or ``--scenario FILE.json`` with the options overriding the file's values), validated by the one
@@ -27,7 +27,7 @@ from ..assumptions import DataFileError
 from ..scenario import ScenarioError
 
 # The commands register themselves when imported, in this order (the order of --help).
-from . import compare, frontier, simulate, sensitivity  # noqa: F401  isort: skip
+from . import compare, frontier, simulate, sensitivity, validate  # noqa: F401  isort: skip
 from .compare import run_compare
 from .frontier import frontier_frame, run_frontier
 from .output import FORMULA_START, formula_safe, printable, render_table, to_csv, to_json
