@@ -15,10 +15,13 @@ sc, c = ui.page_start(
 )
 ui.verdict(c, sc)
 
-ui.section("Your named projects")
-if st.session_state.get("presentation"):  # read-only for the prospect
-    tables.show(pv.projects_frame(sc), label="Your named projects")
+if st.session_state.get("presentation"):  # for the prospect: no editing controls at all
+    ui.section("The projects counted")
+    st.markdown(pv.project_load_sentence(sc))
+    if sc.projects:
+        tables.show(pv.projects_frame(sc), label="Your named projects")
 else:
+    ui.section("Your named projects")
     pv.project_editor()  # saves its rows in the session and reruns when they change
 
 a = vm.load_assumptions()

@@ -87,3 +87,42 @@ def test_who_leads_each_named_project_under_each_option():
 def test_no_named_projects_no_named_table():
     at = _open(vm.Scenario(employees=25, projects_per_year=2))
     assert html_tables(at) and all(t.columns[0] != "Project" for t in html_tables(at))
+
+
+def _present(sc: vm.Scenario) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for k, v in {**share.url_params(sc, present=True)}.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page("pages/projects.py").run()
+    assert not at.exception, at.exception
+    assert at.session_state["presentation"] is True
+    return at
+
+
+def _editing_controls(at: AppTest) -> list[str]:
+    """The project editor's grid (a dataframe element) and its "Add a project" button."""
+    grids = [f"grid {e.key}" for e in at.get("dataframe")]
+    buttons = [b.label for b in at.button if b.key and b.key.startswith("edit_projects")]
+    return grids + buttons
+
+
+def test_presentation_mode_shows_the_project_load_in_a_sentence_and_no_editor():
+    sc = vm.Scenario(employees=60, projects_per_year=2)
+    at = _present(sc)
+    assert _editing_controls(at) == []
+    assert all(t.columns[0] != "Project" for t in html_tables(at))  # no empty project table
+    text = "\n".join(m.value for m in at.main.markdown)
+    assert (
+        "The figures count a typical load of 2 medium projects a year; no named projects." in text
+    )
+    # the same scenario outside presentation mode has the editor: the check above can fail
+    assert len(_editing_controls(_open(sc))) == 2
+
+
+def test_presentation_mode_lists_named_projects_read_only():
+    at = _present(vm.Scenario(employees=60, projects_per_year=0, projects=[AWS]))
+    assert _editing_controls(at) == []
+    assert _table(at, "Project")["Project"].tolist() == [AWS.name]
+    text = "\n".join(m.value for m in at.main.markdown)
+    assert "The figures count the named project below and no typical yearly load." in text

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 import vcio_model as vm
 from tests.app.cards import card_values, page_title, section_titles
 from vcio_app.charts.style import money_compared
+from vcio_app.content import assumption_values as values
 from vcio_app.content import assumptions as av
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -249,13 +250,13 @@ def _item(key: str):
 
 
 def test_check_converts_percent_to_fractions():
-    assert av.check(_item("wage_growth"), 3.6, 0.036) == (pytest.approx(0.036), None)
-    assert av.check(_item("vcio_hourly_rate"), 250, 200.0) == (250.0, None)
+    assert values.check(_item("wage_growth"), 3.6, 0.036) == (pytest.approx(0.036), None)
+    assert values.check(_item("vcio_hourly_rate"), 250, 200.0) == (250.0, None)
 
 
 @pytest.mark.parametrize("bad", [None, "abc", math.nan, math.inf, -0.5])
 def test_check_rejects_what_is_not_an_allowed_number(bad):
-    value, message = av.check(_item("manager_salary"), bad, 110_000.0)
+    value, message = values.check(_item("manager_salary"), bad, 110_000.0)
     assert value is None
     assert "Salary of the internal manager" in message
     assert "from $0 to $1,400,000 a year" in message
@@ -264,5 +265,5 @@ def test_check_rejects_what_is_not_an_allowed_number(bad):
 
 def test_every_unit_reads_as_words():
     for row in ROWS:
-        words = av.unit_words(row["unit"])
+        words = values.unit_words(row["unit"])
         assert "USD" not in words and "/" not in words and "fraction" not in words, row["unit"]

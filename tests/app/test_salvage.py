@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from vcio_app import brand as br
-from vcio_app.content import assumptions as av
-from vcio_model.scenario import MAX_PROJECTS, override_problem
+from vcio_app.content import assumption_values as values
+from vcio_model.scenario import MAX_PROJECTS, override_bounds, override_problem
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -58,9 +58,9 @@ def test_a_51st_project_is_left_out_alone():
 @pytest.mark.parametrize("key", sorted(vm.load_assumptions().items))
 def test_the_assumptions_page_accepts_exactly_what_the_schema_accepts(key):
     item = vm.load_assumptions().items[key]
-    _, high, _ = av.override_bounds(key)
+    _, high, _ = override_bounds(key)
     for value in (0.0, item.low, item.high, high, high * 1.001 + 1e-6):
-        applied, message = av.check(item, av.to_display(item, value), item.value)
+        applied, message = values.check(item, values.to_display(item, value), item.value)
         schema_ok = override_problem(key, value) is None
         assert (applied is not None) == schema_ok, (key, value, message)
         if not schema_ok:
@@ -69,9 +69,9 @@ def test_the_assumptions_page_accepts_exactly_what_the_schema_accepts(key):
 
 def test_tenure_zero_is_refused_by_the_page_with_the_schemas_range():
     item = vm.load_assumptions().items["cio_tenure_years"]
-    applied, message = av.check(item, 0, item.value)
+    applied, message = values.check(item, 0, item.value)
     assert applied is None and "more than 0, up to" in message
-    assert av.fmt(item, av.override_bounds("cio_tenure_years")[1]) in message
+    assert values.fmt(item, override_bounds("cio_tenure_years")[1]) in message
 
 
 def test_a_rate_card_line_is_left_out_alone_in_the_app_and_refuses_the_card_on_the_cli():

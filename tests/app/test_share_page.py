@@ -20,6 +20,7 @@ from tests.app.cards import html_tables, page_title, section_titles
 from vcio_app import brand as br
 from vcio_app.frame.page import md_escape
 from vcio_app.reports import brief
+from vcio_app.scenario import files as scenario_files
 from vcio_app.scenario import links as share
 from vcio_app.scenario import saved as sv
 
@@ -237,9 +238,9 @@ def test_pdf_downloads_in_one_click_and_the_appendix_is_a_choice(harness):
 def test_uploaded_files_go_through_the_validators():
     # What the page's uploads call (AppTest cannot upload a file).
     good = vm.Scenario(employees=120, company="Acme").to_json().encode()
-    assert share.read_uploaded_scenario(good, "acme.json").employees == 120
+    assert scenario_files.read_uploaded_scenario(good, "acme.json").employees == 120
     with pytest.raises(vm.ScenarioError, match=r"acme\.json: not valid JSON"):
-        share.read_uploaded_scenario(b"{", "acme.json")
+        scenario_files.read_uploaded_scenario(b"{", "acme.json")
     session: dict = {}
     card = br.load_rate_card(b"key,value\nvcio_hourly_rate,240\n", "mine.csv")
     sv.use_rate_card(session, card)

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 import vcio_model as vm
 from vcio_app.frame import sidebar
+from vcio_app.scenario import files as scenario_files
 from vcio_app.scenario import links as share
 
 VERDICT = '[data-testid="stMainBlockContainer"] h3'
@@ -86,7 +87,7 @@ def test_salesperson_path(page, browser, wait_for_app, screenshot, tmp_path: Pat
         page.get_by_role("button", name="Download this scenario (JSON)").click()
     scenario_file = tmp_path / "scenario.json"
     dl.value.save_as(scenario_file)
-    back, version = share.read_uploaded_versioned(scenario_file.read_bytes())
+    back, version = scenario_files.read_uploaded_versioned(scenario_file.read_bytes())
     assert version == vm.__version__
     assert vm.compare(back).verdict == expected.verdict
     assert [p.name for p in back.projects] == [p.name for p in preset.projects]

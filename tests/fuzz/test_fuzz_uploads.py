@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 import vcio_model as vm
 from vcio_app import brand as br
 from vcio_app.brand import identity
-from vcio_app.scenario import links as share
+from vcio_app.scenario import files as scenario_files
 from vcio_model import Scenario, ScenarioError
 from vcio_model.scenario import override_bounds
 
@@ -52,7 +52,7 @@ def check_problems(problems: list[str], origin: str) -> None:
 
 def read(data: bytes) -> Scenario | ScenarioError:
     try:
-        return share.read_uploaded_scenario(data, NAME)
+        return scenario_files.read_uploaded_scenario(data, NAME)
     except ScenarioError as e:
         return e
 
@@ -71,10 +71,10 @@ def test_an_uploaded_scenario_is_read_or_refused_with_named_problems(data):
     result = read(data)
     if isinstance(result, ScenarioError):
         check_problems(result.problems, NAME)
-        if len(data) > share.MAX_UPLOAD_BYTES:
+        if len(data) > scenario_files.MAX_UPLOAD_BYTES:
             assert result.problems == [f"{NAME}: file is larger than 200 kB"]
     else:
-        assert len(data) <= share.MAX_UPLOAD_BYTES
+        assert len(data) <= scenario_files.MAX_UPLOAD_BYTES
         assert Scenario.parse_input(result.model_dump()) == result
 
 

@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from vcio_app.scenario import links as share
 from vcio_app.scenario import state
+from vcio_app.scenario.params import URL_FIELDS
 from vcio_model import Project, Scenario, ScenarioError
 from vcio_model.format import clean_text
 
@@ -196,12 +197,12 @@ def test_bad_params_are_named_and_the_rest_is_kept(case):
     for param in bad:
         assert any(p.startswith(f"URL parameter '{param}'") for p in problems), (param, problems)
     for param, text in good.items():
-        fld = share.URL_FIELDS[param][0]
+        fld = URL_FIELDS[param][0]
         assert same(getattr(sc, fld), expected(param, text)), (param, text, getattr(sc, fld))
         assert not any(p.startswith(f"URL parameter '{param}'") for p in problems), problems
     if "s" not in params:
         for param in bad:
-            fld = share.URL_FIELDS[param][0]
+            fld = URL_FIELDS[param][0]
             assert getattr(sc, fld) == getattr(DEFAULT, fld)
     # Every message is about a parameter the link has (never a crash of something else).
     named = {p.split("'")[1] for p in problems if p.startswith("URL parameter '")}
@@ -269,7 +270,7 @@ def test_the_app_runs_with_any_url_and_names_each_bad_param(case, app_runs):
         assert f"'{param}'" in warnings, (param, warnings)
     ss = at.session_state
     for param, text in good.items():
-        key = next(k for k, f in state.WIDGETS.items() if f == share.URL_FIELDS[param][0])
+        key = next(k for k, f in state.WIDGETS.items() if f == URL_FIELDS[param][0])
         want = expected(param, text)
         got = ss[key] / 100 if param == "rate" else ss[key]
         if param == "company":

@@ -22,6 +22,7 @@ from vcio_app.brand import identity, sales
 from vcio_app.content import projects as pv
 from vcio_app.frame import shield
 from vcio_app.safe_text import md_escape
+from vcio_app.scenario import files as scenario_files
 from vcio_app.scenario import links, state
 from vcio_model.scenario import checked_number
 
@@ -139,7 +140,7 @@ def test_names_lose_direction_controls_and_invisible_characters_at_the_schema():
 def test_a_link_with_a_reversed_company_name_reaches_nothing_reversed():
     sc, _ = links.initial_scenario({"company": f"Acme{BIDI}"})
     assert sc.company == "Acme"
-    assert BIDI not in links.scenario_file_text(sc)
+    assert BIDI not in scenario_files.scenario_file_text(sc)
 
 
 def test_brand_text_loses_invisible_characters():

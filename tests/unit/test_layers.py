@@ -182,3 +182,31 @@ def test_the_layers_test_sees_an_upward_import(tmp_path):
     fake.write_text("def f():\n    from vcio_app.frame import page\n    return page\n")
     sources = {**_sources(), "vcio_model.engine": fake}
     assert _upward_imports(sources) == ["vcio_model.engine (the model) imports vcio_app.frame.page"]
+
+
+MAX_MODULE_LINES = 420  # "no module past about 400 lines" (docs/architecture.md), a little slack
+
+
+def _long_modules(sources: dict[str, Path], limit: int = MAX_MODULE_LINES) -> list[str]:
+    """Modules past ``limit`` lines, each with its count, longest first."""
+    counts = {
+        name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in sources.items()
+    }
+    return [
+        f"{name}: {n} lines"
+        for name, n in sorted(counts.items(), key=lambda kv: -kv[1])
+        if n > limit
+    ]
+
+
+def test_no_module_is_past_420_lines():
+    """A newcomer reads a module in one sitting: app.py, pages, vcio_app and vcio_model alike, no
+    exceptions. A module that grows past this is split by concern, not allowed here."""
+    assert _long_modules(_sources()) == []
+
+
+def test_the_length_test_sees_a_long_module(tmp_path):
+    long = tmp_path / "long.py"
+    long.write_text("x = 1\n" * (MAX_MODULE_LINES + 1), encoding="utf-8")
+    sources = {**_sources(), "vcio_app.long": long}
+    assert f"vcio_app.long: {MAX_MODULE_LINES + 1} lines" in _long_modules(sources)

@@ -24,6 +24,7 @@ from vcio_app import brand as br
 from vcio_app import charts, reports
 from vcio_app.content import tables
 from vcio_app.frame import page as ui
+from vcio_app.scenario import files as scenario_files
 from vcio_app.scenario import links as share
 from vcio_model import Project, Scenario, ScenarioError, cli
 from vcio_model.assumptions import DataFileError, load_assumptions
@@ -152,9 +153,9 @@ def test_formula_safe_leaves_numbers_alone():
 
 # ---------------------------------------------------------------------------------- size caps
 def test_uploads_over_the_cap_are_refused_with_a_message(tmp_path):
-    big = b'{"employees": 45' + b" " * share.MAX_UPLOAD_BYTES + b"}"
+    big = b'{"employees": 45' + b" " * scenario_files.MAX_UPLOAD_BYTES + b"}"
     with pytest.raises(ScenarioError, match=r"^up\.json: file is larger than 200 kB$"):
-        share.read_uploaded_scenario(big, "up.json")
+        scenario_files.read_uploaded_scenario(big, "up.json")
     with pytest.raises(br.BrandError, match=r"card\.csv: file is larger than 100 kB"):
         br.load_rate_card(b"key,value\n" + b"x" * br.MAX_RATE_CARD_BYTES, "card.csv")
     with pytest.raises(br.BrandError, match=r"brand\.json: file is larger than 400 kB"):

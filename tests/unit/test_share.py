@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import vcio_model as vm
 from vcio_app import brand as br
+from vcio_app.scenario import files as scenario_files
 from vcio_app.scenario import links as share
 from vcio_app.scenario import saved as sv
 from vcio_model import Project, Scenario, ScenarioError
@@ -131,18 +132,18 @@ def test_json_file_round_trip_is_the_cli_schema():
     text = RICH.to_json()
     assert Scenario.from_json(text) == RICH
     assert Scenario.from_json(text).to_json() == text
-    assert share.read_uploaded_scenario(text.encode()) == RICH
-    assert share.scenario_file_name(RICH) == "m-ller-s-hne-gmbh-scenario.json"
+    assert scenario_files.read_uploaded_scenario(text.encode()) == RICH
+    assert scenario_files.scenario_file_name(RICH) == "m-ller-s-hne-gmbh-scenario.json"
 
 
 def test_scenario_file_carries_the_model_version_and_older_files_still_open():
-    text = share.scenario_file_text(RICH)
+    text = scenario_files.scenario_file_text(RICH)
     assert json.loads(text)["model_version"] == vm.__version__
-    assert share.read_uploaded_versioned(text.encode()) == (RICH, vm.__version__)
+    assert scenario_files.read_uploaded_versioned(text.encode()) == (RICH, vm.__version__)
     # A file from before files carried a version (the plain schema) is a 0.1.0 file.
-    assert share.read_uploaded_versioned(RICH.to_json().encode()) == (RICH, "0.1.0")
+    assert scenario_files.read_uploaded_versioned(RICH.to_json().encode()) == (RICH, "0.1.0")
     old = json.dumps({"model_version": "0.0.9", **json.loads(RICH.to_json())}).encode()
-    sc, version = share.read_uploaded_versioned(old)
+    sc, version = scenario_files.read_uploaded_versioned(old)
     assert sc == RICH and version == "0.0.9"
     note = share.version_note(version)
     assert "0.0.9" in note and vm.__version__ in note and "\n" not in note
@@ -189,13 +190,13 @@ def test_synced_params_is_one_whole_query_keeping_foreign_keys():
         (b'{"projects": [{"name": "x", "size": "huge"}]}', "projects.0.size"),
         (b"not json", "not valid JSON"),
         (b"[1, 2]", "must be a JSON object"),
-        (b" " * (share.MAX_UPLOAD_BYTES + 1), "larger than"),
+        (b" " * (scenario_files.MAX_UPLOAD_BYTES + 1), "larger than"),
         (None, "nothing was uploaded"),
     ],
 )
 def test_bad_uploaded_scenario_names_the_field(data, fragment):
     with pytest.raises(ScenarioError) as err:
-        share.read_uploaded_scenario(data, "upload.json")
+        scenario_files.read_uploaded_scenario(data, "upload.json")
     assert fragment in str(err.value) and "\n" not in str(err.value)
 
 
@@ -469,12 +470,13 @@ def test_the_command_line_opens_an_app_scenario_file_and_names_both_versions(tmp
     from vcio_model import cli  # noqa: PLC0415
 
     path = tmp_path / "old.json"
-    old = {**json.loads(share.scenario_file_text(RICH)), "model_version": "0.0.9"}
+    old = {**json.loads(scenario_files.scenario_file_text(RICH)), "model_version": "0.0.9"}
     path.write_text(json.dumps(old), encoding="utf-8")
     assert cli.main(["compare", "--scenario", str(path), "--format", "json"]) == 0
     out, err = capsys.readouterr()
     assert json.loads(out)["verdict"] == vm.compare(RICH).verdict
     assert "0.0.9" in err and vm.__version__ in err
-    path.write_text(share.scenario_file_text(RICH), encoding="utf-8")  # this version: no note
+    text = scenario_files.scenario_file_text(RICH)  # this version: no note
+    path.write_text(text, encoding="utf-8")
     assert cli.main(["compare", "--scenario", str(path), "--format", "json"]) == 0
     assert capsys.readouterr().err == ""

@@ -5,6 +5,8 @@ percent in the widgets. An edit is checked where it enters: a value outside 0 to
 assumption's high end (0 to 100% for shares and chances), or not a number, is reported with the
 assumption's name and allowed range and not applied; every other edit stays.
 
+How a value is shown and an edit checked lives in ``assumption_values``; this module draws.
+
 The widget of assumption ``k`` has the key ``"asm_" + k``; the edits live in
 ``st.session_state["overrides"]`` (only values that differ from the default).
 """
@@ -12,7 +14,6 @@ The widget of assumption ``k`` has the key ``"asm_" + k``; the edits live in
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
 
 import pandas as pd
@@ -20,9 +21,17 @@ import streamlit as st
 
 import vcio_model as vm
 from vcio_app.content import tables
+from vcio_app.content.assumption_values import (
+    amount,
+    check,
+    fmt,
+    plain_number,
+    to_display,
+    unit_words,
+    widget_spec,
+)
 from vcio_app.frame import page as ui
 from vcio_model.assumptions import DATA_DIR, TABLE_SCALES, Assumption
-from vcio_model.scenario import in_bounds, override_bounds
 
 PREFIX = "asm_"
 ERRORS = "assumption_errors"  # key -> message for edits that were not applied
@@ -46,108 +55,12 @@ GROUP_TITLES = {
     "Staff time": "Staff time lost to IT problems",
     "Verdict": "How close is too close to call",
 }
-UNIT_WORDS = {
-    "USD": "$",
-    "x hours": "times the hours",
-    "x rate": "times the normal rate",
-    "x table": "times the typical value for your size",
-    "x monthly fee": "times the monthly fee",
-    "fraction": "%",
-    "probability": "% chance",
-    "probability/yr": "% chance a year",
-    "fraction of base": "% of base salary",
-}
 TABLE_TITLES = {
     "cio_base_salary": "Full-time CIO base salary",
     "vcio_hours_month": "vCIO retainer hours a month",
     "msp_price_per_user_month": "MSP price per user a month",
     "helpdesk_users_per_agent": "Users per in-house help-desk technician",
 }
-
-
-# ------------------------------------------------------------------------ units and numbers
-def is_percent(unit: str) -> bool:
-    """Shares and chances are stored as fractions and shown as percent."""
-    return unit.startswith(("fraction", "probability"))
-
-
-def unit_words(unit: str) -> str:
-    """'USD/user/month' -> '$ per user a month'; 'fraction/yr' -> '% a year'."""
-    if unit in UNIT_WORDS:
-        return UNIT_WORDS[unit]
-    text = re.sub(r"^(fraction|probability)", "%", unit).replace("USD", "$")
-    text = re.sub(r"/(yr|year)$", " a year", text)
-    text = re.sub(r"/(hour|month)$", r" an \1", text).replace("an month", "a month")
-    return text.replace("/", " per ")
-
-
-def _plain(x: float, decimals: int = 3) -> str:
-    text = f"{x:,.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def fmt(item: Assumption, x: float) -> str:
-    """A stored value the way a person reads it: '3.6%', '$110,000', '1.75'."""
-    if is_percent(item.unit):
-        return f"{_plain(x * 100)}%"
-    if item.unit.startswith("USD"):
-        return f"${_plain(x, 2)}"
-    return _plain(x)
-
-
-def factor(item: Assumption) -> float:
-    return 100.0 if is_percent(item.unit) else 1.0
-
-
-def allowed_max(item: Assumption) -> float:
-    """10 x the high end; shares (plain 'fraction') and chances cannot pass 100% (the schema's
-    range, ``override_bounds``)."""
-    return override_bounds(item.key)[1]
-
-
-def _decimals(x: float) -> int:
-    for d in range(5):
-        if abs(round(x, d) - x) < 1e-9 * max(1.0, abs(x)):
-            return d
-    return 4
-
-
-def widget_spec(item: Assumption) -> tuple[float, str]:
-    """Step and printf format of the value's widget, in display units."""
-    f = factor(item)
-    span = (item.high - item.low) * f or abs(item.value * f) or 1.0
-    step = 10 ** math.floor(math.log10(span)) / 10
-    d = min(4, max(_decimals(step), _decimals(item.value * f), 1 if f != 1 else 0))
-    return round(step, 6), f"%.{d}f"
-
-
-def to_display(item: Assumption, value: float) -> float:
-    return round(value * factor(item), 10)
-
-
-def check(item: Assumption, shown, current: float) -> tuple[float | None, str | None]:
-    """Turn a widget value into a stored value, or say why it is not applied.
-
-    Returns (value, None) or (None, message naming the assumption and the allowed range).
-    """
-    suffix = unit_words(item.unit).lstrip("$%").strip()
-    low, high, low_excluded = override_bounds(item.key)  # the schema's own range
-    start = f"more than {fmt(item, low)}, up to" if low_excluded else f"from {fmt(item, low)} to"
-    rng = f"{start} {fmt(item, high)}" + (f" {suffix}" if suffix else "")
-    keep = f"Not applied: the model still uses {fmt(item, current)}."
-    try:
-        x = float(shown)
-    except (TypeError, ValueError):
-        x = math.nan
-    if not math.isfinite(x):
-        return None, f"**{item.label}** needs a number {rng}. {keep}"
-    value = float(f"{x / factor(item):.12g}")
-    if not in_bounds(item.key, value):
-        return (
-            None,
-            f"**{item.label}**: {fmt(item, value)} is outside the allowed range, {rng}. {keep}",
-        )
-    return value, None
 
 
 # ------------------------------------------------------------------------ session state
@@ -316,22 +229,13 @@ def _size_table_sources() -> pd.DataFrame:
     return pd.read_csv(DATA_DIR / "size_tables.csv", dtype=str, keep_default_na=False)
 
 
-def amount(x: float, unit: str) -> str:
-    """A number with its unit in words: '$154,018 a year', '13 hours a month'."""
-    words = unit_words(unit)
-    if words.startswith("$"):
-        return f"${_plain(x, 0)} {words[1:].strip()}".strip()
-    return f"{_plain(x, 0)} {words}"
-
-
-@lru_cache(maxsize=16)
 def _size_table_rows(name: str, money: bool) -> tuple[str, ...]:
     """A size table's rows in Markdown, from data/size_tables.csv (the same on every run)."""
     raw = _size_table_sources()
     lines = ["| Employees | Value | Source | Year |", "|--:|--:|---|---|"]
     for r in raw[raw["table"] == name].itertuples():
         est = " (estimate)" if r.estimate.strip().lower() == "true" else ""
-        value = ("$" if money else "") + _plain(float(r.value), 0)
+        value = ("$" if money else "") + plain_number(float(r.value), 0)
         lines.append(
             f"| {float(r.employees):,.0f} | {_md(value)} | "
             f"{_md(r.source + est).replace('|', '/')} | {_md(r.year)} |"
@@ -360,7 +264,7 @@ def size_tables(a: vm.Assumptions, employees: int) -> None:
         money = t.unit.startswith("USD")
         now = float(t.at(employees)) * a[scale.key]
         lines = _size_table_rows(name, money)
-        scaled = "" if a[scale.key] == 1 else f", the table times {_plain(a[scale.key], 2)}"
+        scaled = "" if a[scale.key] == 1 else f", the table times {plain_number(a[scale.key], 2)}"
         blocks.append(
             f"**{TABLE_TITLES.get(name, name)}**, {_md(unit_words(t.unit).replace('$', 'dollars'))}"
             + _md(f"  \nAt {employees:,} employees: **{amount(now, t.unit)}**{scaled}.")

@@ -145,6 +145,24 @@ def projects_hours_note(c: vm.Comparison, a: vm.Assumptions) -> str:
     )
 
 
+def project_load_sentence(sc: vm.Scenario) -> str:
+    """One sentence on the projects the figures count, for presentation mode (no editor there).
+
+    >>> project_load_sentence(vm.Scenario(employees=60, projects_per_year=2))
+    'The figures count a typical load of 2 medium projects a year; no named projects.'
+    """
+    named = len(sc.projects)
+    load = vm.plural(sc.projects_per_year, f"{sc.project_size} project")
+    below = "the named project below" if named == 1 else f"the {named} named projects below"
+    if sc.projects_per_year <= 0 and not named:
+        return "The figures count no IT projects: running IT only."
+    if sc.projects_per_year <= 0:
+        return f"The figures count {below} and no typical yearly load."
+    if not named:
+        return f"The figures count a typical load of {load} a year; no named projects."
+    return f"The figures count a typical load of {load} a year, and {below}."
+
+
 ADD = "add_project"  # session key: "Add a project" was pressed
 EDITOR_NOTE = "editor_note"  # session key: one message about the last edit, shown once
 EXAMPLE = {"name": "Move email to Microsoft 365", "size": "medium", "budget": None, "start_year": 1}

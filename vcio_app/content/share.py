@@ -24,6 +24,7 @@ from vcio_app.brand.session import session_brand, session_rate_card
 from vcio_app.content import tables
 from vcio_app.frame import page as ui
 from vcio_app.safe_text import md_escape
+from vcio_app.scenario import files as scenario_files
 from vcio_app.scenario import links as share
 from vcio_app.scenario import saved as sv
 from vcio_app.scenario.state import apply_scenario
@@ -185,8 +186,8 @@ def scenario_file_section(sc: vm.Scenario, presenting: bool) -> None:
         "Download this scenario (JSON)",
         # Made on click: a file sent with the page is replaced at every rerun, and a browser that
         # asks for it after the next rerun gets a 404 (seen in the load test).
-        lambda: share.scenario_file_text(sc),
-        share.scenario_file_name(sc),
+        lambda: scenario_files.scenario_file_text(sc),
+        scenario_files.scenario_file_name(sc),
         "application/json",
         on_click="ignore",
         icon=":material/download:",
@@ -204,7 +205,7 @@ def scenario_file_section(sc: vm.Scenario, presenting: bool) -> None:
 
 
 def _open_file(data: bytes, name: str) -> None:
-    sc, version = share.read_uploaded_versioned(data, name)
+    sc, version = scenario_files.read_uploaded_versioned(data, name)
     apply_scenario(sc)
     st.session_state["version_note"] = share.version_note(version)
 

@@ -1,16 +1,18 @@
-"""Scenario <-> URL and scenario files: the whole scenario in one link, exactly. Pure: no Streamlit.
+"""Scenario <-> URL: the whole scenario in one link, exactly. Pure: no Streamlit.
 
-The main inputs travel as readable URL parameters (``employees=45&projects=3&company=Acme``, see
-``URL_FIELDS``). Everything else (named projects, assumption overrides, devices, wage growth, price
-escalation, and the exact value of any main input whose readable form is rounded) travels in one
-compact parameter ``s``: JSON, zlib, URL-safe base64. Decoding is size-capped and validated through
-``Scenario``; any problem raises ``ScenarioError`` with one line.
+The main inputs travel as readable URL parameters (``params``: ``employees=45&projects=3``).
+Everything else (named projects, assumption overrides, devices, wage growth, price escalation, and
+the exact value of any main input whose readable form is rounded) travels in one compact parameter
+``s``: JSON, zlib, URL-safe base64. Decoding is size-capped and validated through ``Scenario``; any
+problem raises ``ScenarioError`` with one line.
 
-Links and scenario files carry the model version (``model=0.2.0``, ``"model_version"``): a link
-made with an older version opens with the same inputs, and ``version_note`` says in one line that
-the figures have been updated since. A link without it was made with 0.1.0, before links carried it.
+Links and scenario files (``files``) carry the model version (``model=0.2.0``,
+``"model_version"``): a link made with an older version opens with the same inputs, and
+``version_note`` says in one line that the figures have been updated since. A link without it was
+made with 0.1.0, before links carried it.
 
-This is the only module that knows the URL's format; ``state`` (session state) calls it.
+This module and ``params`` are the only ones that know the URL's format; ``state`` (session
+state) calls them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,13 @@ from collections.abc import Mapping
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import vcio_model as vm
+from vcio_app.scenario.params import (
+    DEFAULT,
+    URL_FIELDS,
+    last_value,
+    scenario_from_params,
+    scenario_to_params,
+)
 from vcio_model import Project, Scenario, ScenarioError
 from vcio_model.scenario import MAX_PROJECTS, checked_number, override_problem
 
@@ -31,114 +40,17 @@ VERSION = 1
 VERSION_PARAM = "model"  # the model version that made the link
 PRESENT_PARAM = "present"  # present=1: the link opens in presentation mode
 FIRST_VERSION = "0.1.0"  # links and files made before they carried a version
-FILE_VERSION_KEY = "model_version"
 MAX_DECODED_BYTES = 24_000  # the largest valid scenario (50 named projects, every override) fits
 MAX_ENCODED_CHARS = 12_000
 LONG_LINK_CHARS = 2_000  # beyond this some mail and chat tools cut links: suggest the JSON file
-MAX_UPLOAD_BYTES = vm.scenario.MAX_SCENARIO_BYTES
 
 DAMAGED = "URL parameter 's' (saved details) is damaged; the main inputs were kept"
-DEFAULT = Scenario()
 
 # Fields carried only by ``s`` -> short key in the payload.
 EXTRA_KEYS = {"devices_per_employee": "d", "wage_growth": "w", "msp_price_escalation": "e"}
 # Read, never written: links made before sites and revenue became readable parameters.
 OLD_EXTRA_KEYS = {"sites": "n", "annual_revenue": "r"}
 _PROJECT_FIELDS = ("name", "size", "budget", "start_year")
-
-
-# ---------------------------------------------------------------------------------- readable
-def _num(text: str) -> float:
-    return float(checked_number(text, "value"))  # ValueError for inf, nan, 1e400, text
-
-
-def _whole(text: str) -> int | float:
-    """A whole number as an int (so "45" and "45.0" both read as 45); any other number as it is,
-    for the schema to report (a huge one stays a float: "1e308" is not turned into 309 digits)."""
-    v = _num(text)
-    return int(v) if v.is_integer() and abs(v) < 1e15 else v
-
-
-def _plain(v: float) -> str:
-    """A number as a person types it: 25000000, not 2.5e+07."""
-    return f"{v:.0f}" if float(v).is_integer() else f"{v:g}"
-
-
-URL_FIELDS = {
-    # param: (scenario field, parse from text, render to text)
-    "employees": ("employees", _whole, str),
-    "projects": ("projects_per_year", _num, lambda v: f"{v:g}"),
-    "size": ("project_size", str, str),
-    "years": ("years", _whole, str),
-    "rate": ("discount_rate", lambda s: _num(s) / 100, lambda v: f"{v * 100:g}"),
-    "company": ("company", str, str),
-    "downtime": ("downtime_cost_per_hour", _num, lambda v: f"{v:g}"),
-    "sites": ("sites", _whole, str),
-    "revenue": ("annual_revenue", _num, _plain),
-}
-URL_LABELS = {
-    "employees": "employees",
-    "projects": "projects per year",
-    "size": "project size",
-    "years": "years",
-    "rate": "discount rate (%)",
-    "company": "company",
-    "downtime": "downtime cost per hour",
-    "sites": "sites",
-    "revenue": "annual revenue ($)",
-}
-
-
-def _last(raw):
-    """A repeated key: the last one counts, as in Streamlit."""
-    if isinstance(raw, list | tuple):
-        return raw[-1] if raw else None
-    return raw
-
-
-def scenario_from_params(params: Mapping) -> tuple[dict, list[str]]:
-    """Read URL parameters one by one. Returns (valid field values, messages for the bad ones).
-
-    A bad parameter is reported with its name and allowed range and left out; the others are kept.
-    """
-    values, problems = {}, []
-    for param, (fld, parse, _) in URL_FIELDS.items():
-        if param not in params:
-            continue
-        raw = _last(params[param])
-        if raw is None:
-            continue
-        raw = str(raw)[:200]
-        try:
-            candidate = parse(raw)
-        except (ValueError, OverflowError):
-            candidate = raw
-        try:
-            Scenario.parse_input({fld: candidate})
-        except ScenarioError as e:
-            msg = str(e).split(": ", 1)[-1]
-            if param == "rate":
-                msg = f"must be a percentage from 0 to 30 (got {raw[:20]!r})"
-            problems.append(f"URL parameter '{param}' ({URL_LABELS[param]}): {msg}")
-            continue
-        values[fld] = candidate
-    return values, problems
-
-
-def scenario_to_params(sc: Scenario) -> dict[str, str]:
-    """Readable URL parameters for the main inputs (defaults left out keeps links short)."""
-    out = {}
-    for param, (fld, _, render) in URL_FIELDS.items():
-        v = getattr(sc, fld)
-        if (
-            v is None
-            or v == ""
-            or v == getattr(DEFAULT, fld)
-            and param not in ("employees", "projects")
-        ):
-            continue
-        out[param] = render(v)
-    return out
 
 
 # ---------------------------------------------------------------------------------- versions
@@ -148,14 +60,14 @@ def link_version(params: Mapping) -> str:
     (``/?employees=60``) and is read as made now, so it says nothing of an older version."""
     if VERSION_PARAM not in params and PARAM not in params:
         return vm.__version__
-    raw = _last(params.get(VERSION_PARAM)) if VERSION_PARAM in params else None
+    raw = last_value(params.get(VERSION_PARAM)) if VERSION_PARAM in params else None
     text = str(raw or "").strip()[:20]
     return text if text and all(ch.isdigit() or ch == "." for ch in text) else FIRST_VERSION
 
 
 def present_flag(params: Mapping) -> bool:
     """Whether the link asks for presentation mode (``present=1``)."""
-    raw = _last(params.get(PRESENT_PARAM)) if PRESENT_PARAM in params else None
+    raw = last_value(params.get(PRESENT_PARAM)) if PRESENT_PARAM in params else None
     return str(raw or "").strip().lower() in ("1", "true", "yes", "on")
 
 
@@ -256,7 +168,7 @@ def synced_params(
     browser, so one browser history entry per change and Back undoes exactly one edit.
     """
     want = url_params(scenario, default_overrides, present)
-    have = {k: _last(current[k]) for k in MANAGED if k in current}
+    have = {k: last_value(current[k]) for k in MANAGED if k in current}
     if have == want:
         return None
     others = {k: v for k, v in current.items() if k not in MANAGED}
@@ -417,48 +329,6 @@ def initial_scenario(
                 f"({e}); the main inputs were kept"
             )
         return Scenario.parse_input({**base, **values}), problems
-
-
-# ---------------------------------------------------------------------------------- files
-def scenario_file_name(scenario: Scenario, ext: str = "json") -> str:
-    """A safe download name such as ``acme-accounting-scenario.json``."""
-    slug = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in scenario.company.lower())
-    slug = "-".join(part for part in slug.split("-") if part)[:40]
-    return f"{slug + '-' if slug else ''}scenario.{ext}"
-
-
-def scenario_file_text(scenario: Scenario) -> str:
-    """The scenario file to download: the command line's ``--scenario`` schema, with the model
-    version that made it first (``"model_version": "0.2.0"``)."""
-    data = {FILE_VERSION_KEY: vm.__version__, **scenario.model_dump(mode="json")}
-    return json.dumps(data, indent=2, ensure_ascii=False)
-
-
-def split_file_version(obj: dict) -> tuple[dict, str]:
-    """A scenario file's object without its ``model_version``, and that version (a file made
-    before files carried it: 0.1.0)."""
-    rest = {k: v for k, v in obj.items() if k != FILE_VERSION_KEY}
-    raw = obj.get(FILE_VERSION_KEY)
-    ok = isinstance(raw, str) and 0 < len(raw) <= 20 and all(c.isdigit() or c == "." for c in raw)
-    return rest, raw if ok else FIRST_VERSION
-
-
-def read_uploaded_versioned(
-    data: bytes | None, name: str = "uploaded file"
-) -> tuple[Scenario, str]:
-    """An uploaded scenario JSON (the command line's ``--scenario`` schema), size-capped, and the
-    model version it was saved with."""
-    if data is None:
-        raise ScenarioError([f"{name}: nothing was uploaded"])
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise ScenarioError([f"{name}: file is larger than {MAX_UPLOAD_BYTES // 1000} kB"])
-    obj, version = split_file_version(vm.scenario.scenario_object(data, origin=name))
-    return Scenario.parse_input(obj), version
-
-
-def read_uploaded_scenario(data: bytes | None, name: str = "uploaded file") -> Scenario:
-    """``read_uploaded_versioned`` without the version."""
-    return read_uploaded_versioned(data, name)[0]
 
 
 # ---------------------------------------------------------------------------------- page helpers

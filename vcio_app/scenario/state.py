@@ -15,6 +15,7 @@ import streamlit as st
 
 from vcio_app import brand as br
 from vcio_app.scenario import links as share
+from vcio_app.scenario.params import URL_FIELDS
 from vcio_model import Project, Scenario, ScenarioError, load_presets
 from vcio_model.scenario import MAX_PROJECTS, checked_number
 
@@ -143,7 +144,7 @@ def _open_url(params: dict, problems: list[str] | None = None) -> None:
     sc, url_problems = share.initial_scenario(params, ss["default_overrides"])
     apply_scenario(sc)
     ss["url_problems"] = capped((problems or []) + url_problems)
-    carries = any(k in params for k in (*share.URL_FIELDS, share.PARAM))  # a scenario link
+    carries = any(k in params for k in (*URL_FIELDS, share.PARAM))  # a scenario link
     ss["version_note"] = share.version_note(share.link_version(params)) if carries else ""
     ss["presentation"] = share.present_flag(params)
     ss["url_written"] = _managed(params)
