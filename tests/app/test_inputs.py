@@ -87,13 +87,15 @@ def test_a_hand_typed_link_says_nothing_of_versions():
 
 
 def test_an_old_link_opens_with_its_inputs_and_one_line_naming_both_versions():
-    # made before links carried the version: it has the packed details (s), no model=
+    # made with model 0.2.0: its inputs, and one line naming both versions
     packed = share.encode_extra(vm.Scenario(employees=30, wage_growth=0.05))
-    at = _app(employees="30", projects="2", s=packed)
+    at = _app(employees="30", projects="2", s=packed, model="0.2.0")
     assert at.select_slider(key="in_employees").value == 30
     lines = [c.value for c in at.caption if "model version" in c.value]
-    assert len(lines) == 1 and share.FIRST_VERSION in lines[0]
-    assert vm.__version__ != share.FIRST_VERSION and vm.__version__ in lines[0]
+    assert len(lines) == 1 and "0.2.0" in lines[0]
+    assert vm.__version__ != "0.2.0" and vm.__version__ in lines[0]
+    at = _app(employees="30", projects="2", s=packed)  # no version: read as current, no note
+    assert not [c for c in at.caption if "model version" in c.value]
     at = _app(employees="30", model=vm.__version__)
     assert not [c for c in at.caption if "model version" in c.value]
 

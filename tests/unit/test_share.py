@@ -140,8 +140,8 @@ def test_scenario_file_carries_the_model_version_and_older_files_still_open():
     text = scenario_files.scenario_file_text(RICH)
     assert json.loads(text)["model_version"] == vm.__version__
     assert scenario_files.read_uploaded_versioned(text.encode()) == (RICH, vm.__version__)
-    # A file from before files carried a version (the plain schema) is a 0.1.0 file.
-    assert scenario_files.read_uploaded_versioned(RICH.to_json().encode()) == (RICH, "0.1.0")
+    # A file without a version (the plain schema, or written by another tool) is read as current.
+    assert scenario_files.read_uploaded_versioned(RICH.to_json().encode()) == (RICH, vm.__version__)
     old = json.dumps({"model_version": "0.0.9", **json.loads(RICH.to_json())}).encode()
     sc, version = scenario_files.read_uploaded_versioned(old)
     assert sc == RICH and version == "0.0.9"
@@ -153,10 +153,12 @@ def test_scenario_file_carries_the_model_version_and_older_files_still_open():
 def test_links_carry_the_model_version_and_an_old_link_keeps_its_inputs():
     params = _params(share.scenario_url("", RICH))
     assert share.link_version(params) == vm.__version__
-    del params["model"]  # a link made before links carried the version
-    assert share.link_version(params) == "0.1.0"
+    del params["model"]  # a link without a version (typed by hand) is read as current: no note
+    assert share.link_version(params) == vm.__version__
     assert share.initial_scenario(params) == (RICH, [])
-    assert share.link_version({"model": "<script>"}) == "0.1.0"  # not a version: ignored
+    params["model"] = "0.2.0"  # made with model 2: its inputs, and the one-line note
+    assert share.link_version(params) == "0.2.0" and "0.2.0" in share.version_note("0.2.0")
+    assert share.link_version({"model": "<script>"}) == vm.__version__  # not a version: ignored
 
 
 def test_an_old_link_with_sites_and_revenue_inside_s_still_opens():

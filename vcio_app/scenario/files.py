@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 
 import vcio_model as vm
-from vcio_app.scenario.links import FIRST_VERSION
 from vcio_model import Scenario, ScenarioError
 
 FILE_VERSION_KEY = "model_version"
@@ -32,12 +31,12 @@ def scenario_file_text(scenario: Scenario) -> str:
 
 
 def split_file_version(obj: dict) -> tuple[dict, str]:
-    """A scenario file's object without its ``model_version``, and that version (a file made
-    before files carried it: 0.1.0)."""
+    """A scenario file's object without its ``model_version``, and that version (a file without
+    one is read as made now)."""
     rest = {k: v for k, v in obj.items() if k != FILE_VERSION_KEY}
     raw = obj.get(FILE_VERSION_KEY)
     ok = isinstance(raw, str) and 0 < len(raw) <= 20 and all(c.isdigit() or c == "." for c in raw)
-    return rest, raw if ok else FIRST_VERSION
+    return rest, raw if ok else vm.__version__
 
 
 def read_uploaded_versioned(

@@ -8,8 +8,8 @@ problem raises ``ScenarioError`` with one line.
 
 Links and scenario files (``files``) carry the model version (``model=0.2.0``,
 ``"model_version"``): a link made with an older version opens with the same inputs, and
-``version_note`` says in one line that the figures have been updated since. A link without it was
-made with 0.1.0, before links carried it.
+``version_note`` says in one line that the figures have been updated since. A link or file without
+a version (typed by hand, or written by another tool) is read as made now: no note.
 
 This module and ``params`` are the only ones that know the URL's format; ``state`` (session
 state) calls them.
@@ -39,7 +39,6 @@ PARAM = "s"
 VERSION = 1
 VERSION_PARAM = "model"  # the model version that made the link
 PRESENT_PARAM = "present"  # present=1: the link opens in presentation mode
-FIRST_VERSION = "0.1.0"  # links and files made before they carried a version
 MAX_DECODED_BYTES = 24_000  # the largest valid scenario (50 named projects, every override) fits
 MAX_ENCODED_CHARS = 12_000
 LONG_LINK_CHARS = 2_000  # beyond this some mail and chat tools cut links: suggest the JSON file
@@ -55,14 +54,11 @@ _PROJECT_FIELDS = ("name", "size", "budget", "start_year")
 
 # ---------------------------------------------------------------------------------- versions
 def link_version(params: Mapping) -> str:
-    """The model version a link was made with. Links before 0.2.0 carry none: one with the packed
-    details (``s``) is a 0.1.0 link; one with readable inputs alone may be typed by hand
-    (``/?employees=60``) and is read as made now, so it says nothing of an older version."""
-    if VERSION_PARAM not in params and PARAM not in params:
-        return vm.__version__
+    """The model version a link was made with; a link that carries none (or an unreadable one) is
+    read as made now, so only a link made with an older version says so."""
     raw = last_value(params.get(VERSION_PARAM)) if VERSION_PARAM in params else None
     text = str(raw or "").strip()[:20]
-    return text if text and all(ch.isdigit() or ch == "." for ch in text) else FIRST_VERSION
+    return text if text and all(ch.isdigit() or ch == "." for ch in text) else vm.__version__
 
 
 def present_flag(params: Mapping) -> bool:

@@ -128,7 +128,7 @@ def read_inputs(args: argparse.Namespace) -> Inputs:
     """Validate the scenario (file values, then command-line values) and load the assumptions."""
     cli = {f: getattr(args, f) for f in SCENARIO_OPTIONS.values() if hasattr(args, f)}
     data = read_scenario_object(args.scenario) if args.scenario else {}
-    made_with = data.pop("model_version", "0.1.0")  # the app writes it; older files have none
+    made_with = data.pop("model_version", __version__)  # a file without one is read as current
     try:
         scenario = Scenario.parse_input({**data, **cli})
     except ScenarioError as e:
