@@ -83,9 +83,10 @@ def tornado(sens_df: pd.DataFrame, top: int = 12) -> go.Figure:
             f"{_fmt_value(v, r['unit'] if 'unit' in r else '')}:"
         )
         if winner == rec:
+            rival = r.get(f"rival_{side}", run) or run  # the nearest rival at that value
             return (
                 f"{head}<br>{_name(rec)} stays cheapest,<br>{money(gap, exact=True)} less than "
-                f"{in_sentence(_name(run))}"
+                f"{in_sentence(_name(rival))}"
             )
         return f"{head}<br><b>{_name(winner)} becomes cheapest: flips the verdict</b>"
 
