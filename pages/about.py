@@ -3,7 +3,9 @@
 import streamlit as st
 
 import vcio_model as vm
+from vcio_app import model_calls as calls
 from vcio_app.content import assumptions as av
+from vcio_app.content import benchmarks, tables
 from vcio_app.frame import page as ui
 
 ui.page_start("About this tool", "What the numbers mean and where they come from.")
@@ -19,3 +21,14 @@ st.markdown(
 av.render_doc("about.md")
 ui.section("What money does not show, option by option")
 av.qualities_table(vm.load_assumptions())
+ui.section(
+    "How these figures compare with published ones",
+    "The model's own figures at several company sizes beside published ranges (surveys, price "
+    "lists, salary data): where one falls outside, the reason is given.",
+)
+rows = calls.validation()
+inside = sum(r["within"] for r in rows)
+st.markdown(f"**{inside} of {len(rows)}** of the model's figures lie inside the published range.")
+if box := ui.lazy_expander("Every figure beside its published range", key="about_validate"):
+    with box:
+        tables.show(benchmarks.validation_frame(rows), label="The model beside published figures")

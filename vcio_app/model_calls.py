@@ -52,3 +52,10 @@ def certainty(scenario_json: str) -> vm.Certainty:
 @st.cache_data(max_entries=32, show_spinner=False)
 def sensitivity(scenario_json: str):
     return vm.sensitivity(scenario_of(scenario_json))
+
+
+@st.cache_data(max_entries=1, show_spinner=False)
+def validation() -> list[dict]:
+    """The model's figures beside published ranges (``vm.validate``, the default assumptions):
+    the same for every visitor, so computed once a server (about 0.2 s)."""
+    return vm.validate()

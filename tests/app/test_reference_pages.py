@@ -267,3 +267,19 @@ def test_every_unit_reads_as_words():
     for row in ROWS:
         words = values.unit_words(row["unit"])
         assert "USD" not in words and "/" not in words and "fraction" not in words, row["unit"]
+
+
+def test_about_page_holds_the_model_against_published_figures():
+    """The About page says how many of the model's figures lie inside published ranges and, on
+    request, lists each one with its source; every row outside carries its reason."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/about.py")
+    at.run()
+    rows = vm.validate()
+    inside = sum(r["within"] for r in rows)
+    assert any(f"{inside} of {len(rows)}" in m.value for m in at.markdown)
+    at.session_state["about_validate"] = True  # the lazy expander draws its table only open
+    at.run()
+    (text,) = [h.proto.body for h in at.get("html") if "The model beside published" in h.proto.body]
+    assert "Full-time CIO base salary" in text and "no: " in text
+    assert text.count("<tr>") == len(rows) + 1
