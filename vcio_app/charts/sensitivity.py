@@ -90,10 +90,23 @@ def tornado(sens_df: pd.DataFrame, top: int = 12) -> go.Figure:
             )
         return f"{head}<br><b>{_name(winner)} becomes cheapest: flips the verdict</b>"
 
+    # Bar-end values: where a row's two bars end close together, or on the same side of today's
+    # gap (one bar inside the other), its two labels would collide; the longer bar says both.
+    ends = {s: (df[f"gap_{s}"] - base).to_numpy() for s in ("low", "high")}
+    span = max(float(max(abs(ends["low"]).max(), abs(ends["high"]).max())), 1e-9)
+    close = (abs(ends["low"] - ends["high"]) < 0.25 * span) | (ends["low"] * ends["high"] > 0)
+    values = {s: [_short_value(v, u) for v, u in zip(df[s], units, strict=True)] for s in ends}
+    texts = {s: list(values[s]) for s in ends}
+    for i in range(len(df)):
+        if close[i]:  # both values at the end of the longer bar, none at the shorter one's
+            far, near = (
+                ("low", "high") if abs(ends["low"][i]) > abs(ends["high"][i]) else ("high", "low")
+            )
+            texts[far][i], texts[near][i] = f"{values['low'][i]} to {values['high'][i]}", ""
     traces = []
     for side, label in (("low", "At its low value"), ("high", "At its high value")):
         colors = [FLIP_COLOR if w != rec else KEEP_COLOR for w in df[f"winner_{side}"]]
-        text = [_short_value(v, u) for v, u in zip(df[side], units, strict=True)]
+        text = texts[side]
         traces.append(
             _hbar(
                 x=(df[f"gap_{side}"] - base).to_numpy(),

@@ -153,6 +153,9 @@ def option_cards(c: vm.Comparison) -> None:
 PLOT_CONFIG = {"displaylogo": False, "displayModeBar": False}
 
 
+DECK_CHART_ROOM = 590  # px of a 1920x1080 deck's first screen left under a page's headline
+
+
 def plot(fig, key: str | None = None) -> None:
     """Draw a figure across the page (larger type in presentation mode).
 
@@ -165,9 +168,13 @@ def plot(fig, key: str | None = None) -> None:
         if callable(fig):
             fig = fig()
         if st.session_state.get("presentation"):
-            from vcio_app.charts.present import presentation  # noqa: PLC0415
+            from vcio_app.charts.present import PRESENTATION_SCALE, presentation  # noqa: PLC0415
 
-            fig = presentation(fig)  # a copy, every size scaled with the page's type
+            # a copy, every size scaled with the page's type, as far as the first screen of a
+            # 1920x1080 projector has room under the headline (eight options' bars at 1.4x did not)
+            base = fig.layout.height or 450
+            scale = min(PRESENTATION_SCALE, max(1.0, DECK_CHART_ROOM / base))
+            fig = presentation(fig, scale)
         # theme=None: the charts' own type and colours (charts/style.py), not Streamlit's smaller
         # grey ones; no toolbar, which covered the legends on hover
         st.plotly_chart(fig, width="stretch", key=key, theme=None, config=PLOT_CONFIG)
