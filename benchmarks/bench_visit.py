@@ -296,6 +296,67 @@ def session_part(pw, roots, pages, rounds, log_dir) -> dict:
     return got
 
 
+def one_core_part(pw, roots, rounds, log_dir, cpus: str = "0") -> dict:
+    """The server on one CPU core (``taskset -c``; the browser is not pinned: a visitor's own
+    machine), the overview link opened the moment it answers its health check, the bare page
+    likewise, in turn. ``{label: [{"start": s to healthy, "verdict": ms, "pss_idle": MB,
+    "pss_after": MB after the first visit}, ...]}``."""
+    got: dict = {}
+    targets = [("bare", "bare", ROOT, bp.BARE)]
+    targets += [(label, "overview", root, root / "app.py") for label, root in roots]
+    for r in range(rounds):
+        with contextlib.ExitStack() as stack:
+            e2e, chromium = _launch(stack, pw)
+            for k, (label, name, root, script) in enumerate(targets[r % 2 :] + targets[: r % 2]):
+                t0 = time.monotonic()
+                log = log_dir / f"visit-one-core-{k}.log"
+                with bp.serve(e2e, root, script, log, cpus=cpus) as url:
+                    start = time.monotonic() - t0
+                    pid = bp.SERVED[url]
+                    idle = bp.pss_mb(pid)
+                    res = visit(chromium, _url(url, name), VERDICT[name][1])
+                    time.sleep(1)
+                    after = bp.pss_mb(pid)
+                got.setdefault(label, []).append(
+                    {
+                        "start": start,
+                        "verdict": res["verdict"],
+                        "pss_idle": idle,
+                        "pss_after": after,
+                    }  # fmt: skip
+                )
+        print(f"  one core: round {r + 1} of {rounds} done", flush=True)
+    return got
+
+
+def one_core_report(label, one_core) -> list[str]:
+    rows = []
+    for who in ("bare", label):
+        xs = one_core[who]
+        med = {k: _median([x[k] for x in xs]) for k in xs[0]}
+        rows.append((who, med, xs))
+    (_, bare, _), (_, app, xs) = rows
+    out = [
+        f"The server on one CPU core (`taskset -c 0`; the browser not pinned), {len(xs)} rounds, "
+        "medians: from the process's start to its first health check answered, then the overview "
+        "link opened at once (ms to the verdict), and the server's memory (PSS) when it first "
+        "answers and 1 s after that first visit.",
+        "",
+        "| server | start to healthy | verdict after it | start to verdict | PSS at start | "
+        "PSS after the first visit |",
+        "|---|---|---|---|---|---|",
+    ]
+    for who, med, _ in rows:
+        out.append(
+            f"| {'bare page' if who == 'bare' else 'app'} | {med['start']:.2f} s | "
+            f"{_s(med['verdict'])} | {med['start'] + med['verdict'] / 1000:.2f} s | "
+            f"{med['pss_idle']:.0f} MB | {med['pss_after']:.0f} MB |"
+        )
+    ratio = app["verdict"] / bare["verdict"]
+    out += ["", f"Verdict after the health check, app to bare page: {ratio:.2f}.", ""]
+    return out
+
+
 EAGER_LINK = "employees=45&projects=3"  # the issue's new visitor
 SETTLE_S = 1.5  # "the same click after the Overview has settled"
 
@@ -389,7 +450,7 @@ def eager_report(label, eager) -> list[str]:
     return [*out, ""]
 
 
-def report(label, pages, cold, at_once, warm, session, eager=None) -> list[str]:
+def report(label, pages, cold, at_once, warm, session, eager=None, one_core=None) -> list[str]:
     out = [f"**{label}**", ""]
     if cold:
         bare = min(cold["bare"]["bare"])
@@ -470,6 +531,8 @@ def report(label, pages, cold, at_once, warm, session, eager=None) -> list[str]:
         out += [""]
     if eager:
         out += eager_report(label, eager)
+    if one_core:
+        out += one_core_report(label, one_core)
     return out
 
 
@@ -478,7 +541,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="2 rounds of each part")
     ap.add_argument("--rounds", type=int, help="rounds of each part (default: cold 4, others 5)")
     ap.add_argument("--parts", nargs="+", default=["cold", "at-once", "warm", "session"],
-                    choices=["cold", "at-once", "warm", "session", "eager"])  # fmt: skip
+                    choices=["cold", "at-once", "warm", "session", "eager", "one-core"])  # fmt: skip
     ap.add_argument("--click", nargs="+", default=["risk", "where"], choices=list(bp.PAGES),
                     help="pages clicked in the eager part")  # fmt: skip
     ap.add_argument("--pages", nargs="+", default=list(bp.PAGES), choices=list(bp.PAGES))
@@ -497,7 +560,7 @@ def main(argv: list[str] | None = None) -> int:
     n_other = args.rounds or (2 if args.quick else 5)
     log_dir = ROOT / "artifacts"
     started = dt.datetime.now().astimezone()
-    loads, cold, at_once, warm, session, eager = [], {}, {}, {}, {}, {}
+    loads, cold, at_once, warm, session, eager, one_core = [], {}, {}, {}, {}, {}, {}
     t0 = time.monotonic()
     with sync_playwright() as pw:
         if "cold" in args.parts:
@@ -515,6 +578,9 @@ def main(argv: list[str] | None = None) -> int:
         if "eager" in args.parts:
             loads.append(f"{bp.wait_for_load(args.max_load, args.wait, 'eager'):.2f} (eager)")
             eager = eager_part(pw, pairs, args.click, n_other, log_dir)
+        if "one-core" in args.parts:
+            loads.append(f"{bp.wait_for_load(args.max_load, args.wait, 'one core'):.2f} (one core)")
+            one_core = one_core_part(pw, pairs, n_cold, log_dir)
     loads.append(f"{os.getloadavg()[0]:.2f} (at the end)")
     commit = bp.subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h"],
                                capture_output=True, text=True, check=False).stdout.strip()  # fmt: skip
@@ -529,7 +595,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
     ]
     for label in labels:
-        out += report(label, args.pages, cold, at_once, warm, session, eager)
+        out += report(label, args.pages, cold, at_once, warm, session, eager, one_core)
     text = "\n".join(out)
     print()
     print(text)
