@@ -289,10 +289,12 @@ def warm_part(pw, roots, pages, rounds, log_dir) -> dict:
 
 
 def session_part(pw, roots, pages, rounds, log_dir) -> dict:
-    """{label: {"first": {page: [...]}, "later": {page: [...]}}} of {"verdict", "done"} ms."""
+    """{label: {"first": {page: [...]}, "later": {page: [...]}}} of {"verdict", "done"} ms. With
+    several checkouts, their servers run side by side and take turns round by round."""
     got: dict = {}
     with contextlib.ExitStack() as stack:
         e2e, chromium = _launch(stack, pw)
+        servers = []
         for k, (label, root) in enumerate(roots):
             url = stack.enter_context(
                 bp.serve(e2e, root, root / "app.py", log_dir / f"visit-session-{k}.log")
@@ -300,28 +302,34 @@ def session_part(pw, roots, pages, rounds, log_dir) -> dict:
             titles = {}  # a warm server: every page served once (another scenario)
             for name in pages:
                 titles[name] = visit(chromium, _url(url, name), VERDICT[name][1])["title"]
-            out = got[label] = {"first": {}, "later": {}}
-            for r in range(rounds):
-                ctx = chromium.new_context(viewport=VIEWPORT)
-                try:
-                    page = ctx.new_page()
-                    page.add_init_script(_INIT)
-                    page.add_init_script(
-                        f"window.__visitArm && window.__visitArm({VERDICT['overview'][1]!r}, false);"
-                    )
-                    page.goto(f"{url}/?employees={130 + 10 * r}&projects=4", wait_until="commit")
-                    _wait_done(page)
-                    others = [p for p in pages if p != "overview"]
-                    for when, todo in (("first", others), ("later", [*others, "overview"])):
-                        for name in todo:
-                            res = click_page(page, name, VERDICT[name][1], titles[name])
-                            slot = out[when].setdefault(name, {"verdict": [], "done": []})
-                            slot["verdict"].append(res["verdict"])
-                            slot["done"].append(res["done"])
-                finally:
-                    ctx.close()
+            got[label] = {"first": {}, "later": {}}
+            servers.append((label, url, titles))
+        for r in range(rounds):
+            for label, url, titles in servers[r % len(servers) :] + servers[: r % len(servers)]:
+                _session_round(chromium, url, titles, pages, r, got[label])
                 print(f"  session: {label} round {r + 1} of {rounds} done", flush=True)
     return got
+
+
+def _session_round(chromium, url, titles, pages, r, out) -> None:
+    ctx = chromium.new_context(viewport=VIEWPORT)
+    try:
+        page = ctx.new_page()
+        page.add_init_script(_INIT)
+        page.add_init_script(
+            f"window.__visitArm && window.__visitArm({VERDICT['overview'][1]!r}, false);"
+        )
+        page.goto(f"{url}/?employees={130 + 10 * r}&projects=4", wait_until="commit")
+        _wait_done(page)
+        others = [p for p in pages if p != "overview"]
+        for when, todo in (("first", others), ("later", [*others, "overview"])):
+            for name in todo:
+                res = click_page(page, name, VERDICT[name][1], titles[name])
+                slot = out[when].setdefault(name, {"verdict": [], "done": []})
+                slot["verdict"].append(res["verdict"])
+                slot["done"].append(res["done"])
+    finally:
+        ctx.close()
 
 
 def one_core_part(pw, roots, rounds, log_dir, cpus: str = "0") -> dict:
