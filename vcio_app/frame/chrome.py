@@ -14,9 +14,9 @@ from vcio_app.scenario import state
 
 FRAME_SENT = "frame_sent"  # in session state once a session's first run has drawn the frame
 # A new visitor's first run: how long after the page's last element the sidebar's inputs follow.
-# Streamlit's browser code draws the elements that reach it within 10 ms of each other in one go;
-# sent together, the page and the sidebar's ten inputs, margin charts and switch were drawn in one
-# go too and the verdict waited for all of it (a new visitor's verdict 0.18-0.73 s after the first
+# Streamlit's browser code gathers the elements that reach it close together and draws them in
+# one go; sent together, the page and the sidebar's ten inputs, margin charts and switch were
+# drawn together and the verdict waited for all of it (a new visitor's verdict 0.18-0.73 s after the first
 # message from the server, against 0.13-0.16 s with this pause and 0.09-0.10 s for the bare page;
 # same run, a busy machine). The margin charts are computed during the pause.
 FIRST_PAINT_S = 0.05
