@@ -241,11 +241,25 @@ def apptest(root: Path, pages: list[str], reruns: int) -> dict:
 # --------------------------------------------------------------------------------- browser
 
 
+SERVED: dict[str, int] = {}  # url -> the process id of the server serve() started for it
+
+
+def pss_mb(pid: int) -> float:
+    """A process's proportional set size (its share of the memory it uses), in MB."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    raise ValueError(f"no Pss line for process {pid}")
+
+
 @contextlib.contextmanager
-def serve(e2e, root: Path, script: Path, log: Path) -> Iterator[str]:
+def serve(e2e, root: Path, script: Path, log: Path, cpus: str | None = None) -> Iterator[str]:
+    """``streamlit run script`` from ``root``, healthy; yields its URL (``SERVED[url]``: its
+    process id). ``cpus``: run it on these CPU cores only (``taskset -c``)."""
     port = e2e._free_port()
     url = f"http://127.0.0.1:{port}"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script),
+    pin = ["taskset", "-c", cpus] if cpus else []
+    cmd = [*pin, sys.executable, "-m", "streamlit", "run", str(script),
            "--server.headless", "true", "--server.port", str(port),
            "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]  # fmt: skip
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -254,8 +268,10 @@ def serve(e2e, root: Path, script: Path, log: Path) -> Iterator[str]:
                                 env={**os.environ, "PYTHONUNBUFFERED": "1"})  # fmt: skip
         try:
             e2e._wait_for_health(proc, url, log)
+            SERVED[url] = proc.pid
             yield url
         finally:
+            SERVED.pop(url, None)
             e2e._stop(proc)
 
 

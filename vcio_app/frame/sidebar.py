@@ -54,18 +54,31 @@ SPARK_NOTE = (
 )
 
 
-def _spark(
-    sc: vm.Scenario,
-    field: str,
-    value: float,
-    log_x: bool = False,
-    relative: bool = False,
-    first: bool = False,
-) -> None:
+def _spark_args(sc: vm.Scenario, field: str) -> tuple[float, bool, bool]:
+    """(the scenario's value, log scale, relative margin) of the margin chart under ``field``."""
+    if field == "employees":
+        return sc.employees, True, True
+    if field == "downtime_cost_per_hour":
+        return sc.downtime_cost_per_hour or _downtime(sc), True, False
+    return getattr(sc, field), False, False
+
+
+ALWAYS_SHOWN = ("employees", "projects_per_year", "years")  # the margin charts never folded away
+
+
+def _spark(sc: vm.Scenario, field: str, first: bool = False) -> None:
     """The margin chart under a slider: an SVG image in ``st.html``, one light element
     (``figures.sparkline``; its text is escaped where it is built, charts.slider_sparkline)."""
-    chart = figures.sparkline(sc.model_dump_json(), field, value, log_x, relative)
+    chart = figures.sparkline(sc.model_dump_json(), field, *_spark_args(sc, field))
     st.html(SPARK_NOTE + chart if first else chart)
+
+
+def warm_charts() -> None:
+    """Compute the margin charts the sidebar always shows for the current scenario (cached), so
+    that drawing the sidebar later costs no model work. Call after :func:`settle_inputs`."""
+    sc = current_scenario()
+    for field in ALWAYS_SHOWN:
+        figures.sparkline(sc.model_dump_json(), field, *_spark_args(sc, field))
 
 
 def _employees_slid() -> None:
@@ -168,7 +181,7 @@ def render_inputs() -> vm.Scenario:
             label_visibility="collapsed",
             width=92,
         )
-        _spark(sc, "employees", sc.employees, log_x=True, relative=True, first=True)
+        _spark(sc, "employees", first=True)
         st.slider(
             "IT projects a year",
             0.0,
@@ -179,7 +192,7 @@ def render_inputs() -> vm.Scenario:
             help="Typical projects a year such as a cloud move or a new phone system. "
             "Named projects go on the Projects page.",
         )
-        _spark(sc, "projects_per_year", sc.projects_per_year)
+        _spark(sc, "projects_per_year")
         st.segmented_control(
             "Typical project size",
             vm.PROJECT_SIZES,
@@ -188,7 +201,7 @@ def render_inputs() -> vm.Scenario:
             help="Small about $20k, medium about $75k, large about $300k (Assumptions page).",
         )
         st.slider("Years to compare", 1, 10, key="in_years")
-        _spark(sc, "years", sc.years)
+        _spark(sc, "years")
         # Sent only while open: four elements fewer on every page's rerun. Its widgets work on
         # copies (_shown), so their values stay while they are not drawn.
         if money := ui.lazy_expander("Money settings", MONEY_KEY):
@@ -203,7 +216,7 @@ def render_inputs() -> vm.Scenario:
                     help="How much less a dollar paid later is worth to you than a dollar today. "
                     "8% is a common cost of capital for a small firm.",
                 )
-                _spark(sc, "discount_rate", sc.discount_rate)
+                _spark(sc, "discount_rate")
                 st.number_input(
                     "Downtime cost per hour ($, 0 = estimate from size)",
                     0.0,
@@ -214,12 +227,7 @@ def render_inputs() -> vm.Scenario:
                     "Left at 0, it is estimated from your annual revenue if you gave it, "
                     "else from revenue per employee.",
                 )
-                _spark(
-                    sc,
-                    "downtime_cost_per_hour",
-                    sc.downtime_cost_per_hour or _downtime(sc),
-                    log_x=True,
-                )
+                _spark(sc, "downtime_cost_per_hour")
         if details := ui.lazy_expander("Sites and revenue (optional)", DETAILS_KEY):
             with details:
                 st.number_input(
