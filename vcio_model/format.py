@@ -90,6 +90,39 @@ def money_distinct(values) -> list[str]:
 _AN_LETTERS = set("AEFHILMNORSX")  # letters whose name starts with a vowel sound: "an MSP"
 
 
+def _sig_text(v: float, sig: int) -> str:
+    """``v`` in $k or $M with ``sig`` significant figures ($924k, $1.16M, $45.3k)."""
+    if not math.isfinite(v):
+        return money(v)
+    sign, x = ("-" if v < 0 else ""), abs(v)
+    if x < 1_000:
+        return f"{sign}${x:,.0f}"
+    unit, scale = ("M", 1e6) if x >= 999_500 else ("k", 1e3)
+    digits = max(0, sig - len(str(int(x / scale))))
+    return f"{sign}${x / scale:,.{digits}f}{unit}"
+
+
+def money_compared(values) -> list[str]:
+    """Amounts that are compared with each other (the options' totals side by side): three
+    significant figures ($924k, $1.16M), so that the gap between two shown amounts is the gap
+    stated beside them (``+$34k more``) to the rounding of that gap, and more digits where two
+    amounts that differ would still read alike (amounts equal to the dollar stay alike).
+
+    >>> money_compared([1_157_000, 1_191_000, 924_400])
+    ['$1.16M', '$1.19M', '$924k']
+    >>> money_compared([1_000_100, 1_000_900, 1_000_100])
+    ['$1.000M', '$1.001M', '$1.000M']
+    """
+    vals = [float(v) for v in values]
+    distinct = len({round(v) for v in vals if math.isfinite(v)})
+    for sig in range(3, 9):
+        texts = [_sig_text(v, sig) for v in vals]
+        shown = {t for t, v in zip(texts, vals, strict=True) if math.isfinite(v)}
+        if len(shown) >= distinct:
+            return texts
+    return [money(v, exact=True) for v in vals]
+
+
 def article(text: str) -> str:
     """'a' or 'an' for the word or number that starts ``text``, by how it is spoken.
 

@@ -11,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from tests.app.cards import card_values, html_tables, page_title
-from vcio_app.charts.style import money_compared
 from vcio_app.content import decide, words
 from vcio_app.frame import sidebar
+from vcio_model.format import money_compared
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")

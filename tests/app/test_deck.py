@@ -11,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from tests.app.cards import card_values, html_tables
-from vcio_app.charts.style import money_compared
 from vcio_app.frame import presentation as present
 from vcio_app.scenario import links as share
+from vcio_model.format import money_compared
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["pages/overview.py", "pages/costs.py", "pages/where.py", "pages/risk.py",

@@ -15,9 +15,9 @@ from streamlit.testing.v1 import AppTest
 
 import vcio_model as vm
 from tests.app.cards import card_values, page_title, section_titles
-from vcio_app.charts.style import money_compared
 from vcio_app.content import assumption_values as values
 from vcio_app.content import assumptions as av
+from vcio_model.format import money_compared
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")

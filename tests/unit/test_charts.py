@@ -20,7 +20,7 @@ import pytest
 
 from vcio_app import charts
 from vcio_app.charts import present
-from vcio_app.charts.style import money_compared, singled_out
+from vcio_app.charts.style import singled_out
 from vcio_model import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -33,6 +33,7 @@ from vcio_model import (
     simulate,
     slider_curve,
 )
+from vcio_model.format import money_compared
 
 ROOT = Path(__file__).resolve().parents[2]
 OPTIONS_CSV = pd.read_csv(ROOT / "data" / "options.csv")

@@ -10,10 +10,11 @@ import pytest
 
 import vcio_model as vm
 from vcio_app import charts
-from vcio_app.charts.style import money_compared, singled_out, standing
+from vcio_app.charts.style import singled_out, standing
 from vcio_app.content import decide
 from vcio_app.frame import page as ui
 from vcio_app.safe_text import md_escape
+from vcio_model.format import money_compared
 
 
 def _first(close: bool) -> vm.Comparison:

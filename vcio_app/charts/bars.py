@@ -19,12 +19,12 @@ from __future__ import annotations
 import html
 
 from vcio_model import CATEGORIES, CATEGORY_LABELS, money
+from vcio_model.format import money_compared
 
 from .style import (
     CATEGORY_COLORS,
     FADED_OPACITY,
     _more_than_cheapest,
-    money_compared,
     singled_out,
     standing,
 )

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from vcio_model import CATEGORIES, CATEGORY_LABELS, in_sentence, money
+from vcio_model.format import money_compared
 
 from .rows import BAR, LABEL_CHARS, layout_rows, wrap
 from .style import (
@@ -25,7 +26,6 @@ from .style import (
     _short,
     _style,
     _years_words,
-    money_compared,
     singled_out,
     standing,
 )

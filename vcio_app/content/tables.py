@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from vcio_app.charts.style import money_compared
+from vcio_model.format import money_compared
 
 TABLE_CSS = (
     "<style>"

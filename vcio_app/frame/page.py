@@ -11,12 +11,12 @@ import streamlit as st
 
 import vcio_model as vm
 from vcio_app import model_calls as calls
-from vcio_app.charts.style import RECOMMENDED, money_compared, singled_out, standing
+from vcio_app.charts.style import RECOMMENDED, singled_out, standing
 from vcio_app.frame import startup as boot
 from vcio_app.frame.guard import guard
 from vcio_app.safe_text import md_escape  # noqa: F401 - pages call ui.md_escape
 from vcio_app.scenario.state import current_scenario
-from vcio_model.format import plural
+from vcio_model.format import money_compared, plural
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

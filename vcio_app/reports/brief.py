@@ -11,12 +11,11 @@ units ("x table", "exponent") never reach the reader. No Streamlit, plotly or re
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 import vcio_model as vm
-from vcio_model.format import in_sentence, money, money_distinct, plural
+from vcio_model.format import clean_text, in_sentence, money_compared, money_distinct, plural
 
 from . import content as ct
 
@@ -36,14 +35,10 @@ _JARGON = (
 
 
 def clean(text: object, limit: int = 200) -> str:
-    """User text as a report prints it: one line, without control or invisible format characters
-    (direction overrides would print "M9.1$" for "$1.9M"), at most ``limit`` characters."""
-    out = "".join(
-        " " if ch.isspace() else ch
-        for ch in str(text or "")
-        if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
-    )
-    return " ".join(out.split())[:limit]
+    """User text as a report prints it: cleaned as on screen (``vcio_model.format.clean_text``:
+    no control or invisible format characters, so a direction override cannot print "M9.1$" for
+    "$1.9M"), at most ``limit`` characters."""
+    return clean_text(text or "")[:limit]
 
 
 def plain_label(label: str) -> str:
@@ -103,32 +98,16 @@ def change_words(label: str, unit: str, value: float, other: float) -> str:
 
 
 def money3(x: float) -> str:
-    """Dollars to three significant figures, so that a stated gap stays true of the figures.
+    """Dollars to three significant figures, as every screen compares totals, so that a stated
+    gap stays true of the figures (``vcio_model.format.money_compared``).
 
     >>> money3(2_064_309), money3(164_000), money3(45_300), money3(950)
     ('$2.06M', '$164k', '$45.3k', '$950')
     """
-    v = abs(x)
-    sign = "-" if x < 0 else ""
-    if v >= 9_995_000:
-        return money(x)
-    if v >= 999_500:
-        return f"{sign}${v / 1e6:.2f}M"
-    if v >= 99_950:
-        return f"{sign}${v / 1e3:.0f}k"
-    if v >= 9_995:
-        return f"{sign}${v / 1e3:.1f}k"
-    return money(x)
+    return money_compared([x])[0]
 
 
-def distinct3(values) -> list[str]:
-    """``money3`` for each, with more digits where two different amounts would read alike."""
-    vals = [float(v) for v in values]
-    out = [money3(v) for v in vals]
-    if len(set(out)) < len({round(v) for v in vals}):
-        alt = money_distinct(vals)
-        return [a if out.count(o) > 1 else o for o, a in zip(out, alt, strict=True)]
-    return out
+distinct3 = money_compared  # several amounts side by side, kept apart where they differ
 
 
 # ---------------------------------------------------------------------------------- vocabulary
