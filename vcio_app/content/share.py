@@ -23,11 +23,13 @@ from vcio_app.brand import sales
 from vcio_app.brand.session import session_brand, session_rate_card
 from vcio_app.content import tables
 from vcio_app.frame import page as ui
+from vcio_app.reports import brief
 from vcio_app.safe_text import md_escape
 from vcio_app.scenario import files as scenario_files
 from vcio_app.scenario import links as share
 from vcio_app.scenario import saved as sv
 from vcio_app.scenario.state import apply_scenario
+from vcio_model.format import money_compared
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -251,23 +253,21 @@ def saved_table(saved: dict[str, str]) -> pd.DataFrame:
     """The saved scenarios side by side in the verdict's vocabulary: each option's cost rounded as
     on every page, then the verdict ("Lowest cost: ..." or "About the same: ...") and the lead
     ("too close to call" for a close call), never exact dollars or "Cheapest"."""
-    from vcio_app.reports.brief import distinct3, lowest_label
-
     cols: dict[str, dict[str, str]] = {}
     for name, text in saved.items():
         sc = vm.Scenario.model_validate_json(text)
-        c = vm.compare(sc)
+        c = mc.compare(sc.model_dump_json())  # cached: its verdict's simulation runs once
         col = {
             "Employees": f"{sc.employees:,}",
             "Projects a year": f"{sc.projects_per_year:g}",
             "Named projects": str(len(sc.projects)),
             "Years": str(sc.years),
         }
-        col.update(zip((o.short_name for o in c.options), distinct3([o.npv for o in c.options]),
+        col.update(zip((o.short_name for o in c.options), money_compared([o.npv for o in c.options]),
                        strict=True))  # fmt: skip
-        col["Verdict"] = lowest_label(c)
+        col["Verdict"] = brief.lowest_label(c)
         col["Lead over the next"] = (
-            "too close to call" if c.close_call else f"{distinct3([c.margin])[0]}"
+            "too close to call" if c.close_call else money_compared([c.margin])[0]
         )
         cols[name] = col
     return pd.DataFrame(cols)
