@@ -39,7 +39,7 @@ def test_a_clear_verdict_names_the_lowest_cost_and_the_gap_in_the_same_rounding(
     c = vm.compare(CLEAR)
     assert not c.close_call
     b = brief.build(c)
-    assert b.verdict_label == f"Lowest cost: {c.option(c.recommended).name}"
+    assert b.verdict_label == f"Recommended: {c.option(c.recommended).name}"  # as on screen
     first, second = b.options[0], b.options[1]
     assert second.standing == f"{brief.money3(second.npv - first.npv)} more"
     # the rounded figures keep the gap: their difference is within rounding of the stated gap

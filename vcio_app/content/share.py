@@ -238,7 +238,7 @@ def saved_section(sc: vm.Scenario, c: vm.Comparison, presenting: bool) -> None:
     tables.show(table.reset_index(names=""), label="Saved scenarios side by side")
     st.caption(
         "Each option's cost over that scenario's years in today's money (a dollar paid later "
-        "counts for less), rounded; the verdict at the bottom: the lowest cost and its lead, or "
+        "counts for less), rounded; the verdict at the bottom: the recommended option and its lead, or "
         '"about the same" where two options are closer than the model can tell.'
     )
     if presenting:
@@ -251,7 +251,7 @@ def saved_section(sc: vm.Scenario, c: vm.Comparison, presenting: bool) -> None:
 
 def saved_table(saved: dict[str, str]) -> pd.DataFrame:
     """The saved scenarios side by side in the verdict's vocabulary: each option's cost rounded as
-    on every page, then the verdict ("Lowest cost: ..." or "About the same: ...") and the lead
+    on every page, then the verdict ("Recommended: ..." or "About the same: ...") and the lead
     ("too close to call" for a close call), never exact dollars or "Cheapest"."""
     cols: dict[str, dict[str, str]] = {}
     for name, text in saved.items():

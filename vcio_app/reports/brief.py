@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import vcio_model as vm
+from vcio_app.charts.style import standing as screen_standing
 from vcio_model.format import clean_text, in_sentence, money_compared, money_distinct, plural
 
 from . import content as ct
@@ -112,25 +113,21 @@ distinct3 = money_compared  # several amounts side by side, kept apart where the
 
 # ---------------------------------------------------------------------------------- vocabulary
 def lowest_label(c: vm.Comparison) -> str:
-    """The verdict in a few words, as a table or a saved scenario names it.
-
-    A close call names both options and says they cost about the same; otherwise the lowest
-    cost. Never "recommended" or "cheapest" for a close call.
-    """
+    """The verdict in a few words, as a table or a saved scenario names it, in the words every
+    screen uses (``charts.style.standing``): "Recommended: ..." for a named winner (the simulation's
+    pick, not always the lowest average cost), "About the same: ... and ..." for a close call."""
     best = c.option(c.recommended)
     if c.close_call:
         return f"About the same: {best.name} and {in_sentence(c.option(c.runner_up).name)}"
-    return f"Lowest cost: {best.name}"
+    return f"Recommended: {best.name}"
 
 
 def standing(c: vm.Comparison, option_id: str) -> str:
-    """One option's place in the verdict: "lowest cost", "about the same", or how much more."""
-    best = c.option(c.recommended)
-    if c.close_call and option_id in (c.recommended, c.runner_up):
-        return "about the same"
-    if option_id == c.recommended:
-        return "lowest cost"
-    return f"{money3(c.option(option_id).npv - best.npv)} more"
+    """One option's place in the verdict: "recommended" or "about the same" as on every screen
+    (``charts.style.standing``), else how much more it costs than the recommended option."""
+    if said := screen_standing(c, option_id):
+        return said
+    return f"{money3(c.option(option_id).npv - c.option(c.recommended).npv)} more"
 
 
 def head_count(sc: vm.Scenario) -> str:
